@@ -1,0 +1,139 @@
+package dev.postbox.jms.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One database transaction of the message store. Not thread-safe. {@link #close()} rolls back unless
+ * {@link #commit()} succeeded.
+ */
+public interface StoreTransaction extends AutoCloseable {
+
+    // ----- destinations -----
+
+    /** Finds a destination by kind and name. */
+    Optional<DestinationRecord> findDestination(DestinationKind kind, String name);
+
+    /** Finds a destination by id. */
+    Optional<DestinationRecord> findDestination(long id);
+
+    /**
+     * Creates a destination.
+     *
+     * @throws StoreConflictException when one with the same kind and name exists
+     */
+    DestinationRecord createDestination(NewDestination destination);
+
+    /** All destinations, ordered by kind and name. */
+    List<DestinationRecord> listDestinations();
+
+    /** The subscriptions of a topic. */
+    List<DestinationRecord> subscriptionsOf(long topicId);
+
+    /** Deletes a destination and every message on it. */
+    void deleteDestination(long id);
+
+    /** Replaces the delivery policy overrides of a destination. */
+    void updatePolicy(long id, DestinationPolicy policy);
+
+    /** Temporary destinations owned by nodes that are no longer registered. */
+    List<DestinationRecord> orphanedTemporaryDestinations();
+
+    // ----- messages -----
+
+    /** Stores messages (batched). */
+    void insert(List<NewMessage> messages);
+
+    /**
+     * Claims available messages for a node: marks them in flight and increments their delivery count,
+     * in priority order (higher first), then FIFO.
+     */
+    List<StoredMessage> claim(ClaimRequest request);
+
+    /**
+     * Claims specific messages if they are still available (used after selector evaluation); messages
+     * claimed by others meanwhile are skipped.
+     */
+    List<StoredMessage> claimById(Collection<Long> ids, String node, Instant now);
+
+    /**
+     * Available messages of a destination after a position, without claiming them, in delivery order.
+     *
+     * @param after the last position seen, or null to start at the head
+     */
+    List<StoredMessage> scanAvailable(long destinationId, ScanPosition after, Instant now, int limit);
+
+    /** Every message of a destination (available or in flight), in delivery order, after a position. */
+    List<StoredMessage> browse(long destinationId, ScanPosition after, int limit);
+
+    /** Reads one message. */
+    Optional<StoredMessage> findMessage(long messageId);
+
+    /** Deletes (acknowledges) messages claimed by the node; returns how many were deleted. */
+    int acknowledge(Collection<Long> messageIds, String node);
+
+    /** Deletes messages regardless of their state (management). Returns how many were deleted. */
+    int deleteMessages(Collection<Long> messageIds);
+
+    /** Deletes every message of a destination (management purge). */
+    int purge(long destinationId);
+
+    /** Returns claimed messages to their destination; returns how many were released. */
+    int release(Collection<Release> releases, String node);
+
+    /**
+     * Moves a message to another destination with dead-letter details (reason, origin, time), making
+     * it available there with a delivery count of zero.
+     */
+    int moveToDeadLetter(long messageId, long deadLetterDestinationId, DeadLetterInfo info);
+
+    /** Moves a message to another destination as it is (management), making it available there. */
+    int move(long messageId, long targetDestinationId);
+
+    /** Earliest future visibility time of available messages on a destination, if any. */
+    Optional<Instant> nextVisibleAt(long destinationId, Instant now);
+
+    /** Messages whose expiry time has passed, up to a limit. */
+    List<StoredMessage> expired(Instant now, int limit);
+
+    /** Message counts per destination id: available, in flight, delayed. */
+    Map<Long, DestinationCounts> countsByDestination(Instant now);
+
+    // ----- nodes -----
+
+    /** Registers a live node. */
+    void registerNode(String nodeId, String host);
+
+    /** Renews a node's heartbeat; false when the node is no longer registered (declared dead). */
+    boolean heartbeat(String nodeId);
+
+    /** Unregisters a node (clean shutdown). Its remaining claims are released. */
+    void unregisterNode(String nodeId);
+
+    /**
+     * Declares nodes whose heartbeat is older than the timeout dead: removes them and returns their
+     * claimed messages to their destinations (delivery counts kept, marked with the failure).
+     *
+     * @return the number of messages released
+     */
+    int reapDeadNodes(Duration timeout, String failure);
+
+    // ----- transaction -----
+
+    /** Makes this transaction's commit asynchronous (no flush wait) where the database supports it. */
+    void relaxDurability();
+
+    /** Commits. */
+    void commit();
+
+    /** Rolls back. */
+    void rollback();
+
+    /** Rolls back unless committed, and releases the connection. */
+    @Override
+    void close();
+}

@@ -1,0 +1,163 @@
+package dev.postbox.jms.store.jpa;
+
+import dev.postbox.jms.store.MessageStore;
+import dev.postbox.jms.store.StoreException;
+import dev.postbox.jms.store.StoreTransaction;
+import dev.postbox.jms.store.StoreUnavailableException;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The JPA (EclipseLink) message store. {@link #open} checks the database, applies the versioned schema
+ * migrations and builds the entity manager factory.
+ */
+public final class JpaMessageStore implements MessageStore {
+
+    private static final System.Logger LOG = System.getLogger(JpaMessageStore.class.getName());
+
+    /** Name of Flyway's schema history table. */
+    public static final String SCHEMA_HISTORY_TABLE = "pb_schema_history";
+
+    private final EntityManagerFactory emf;
+    private final StoreDialect dialect;
+    private final Clock clock;
+    private final String description;
+    private final AutoCloseable owned;
+
+    private JpaMessageStore(EntityManagerFactory emf, StoreDialect dialect, Clock clock, String description,
+            AutoCloseable owned) {
+        this.emf = emf;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.description = description;
+        this.owned = owned;
+    }
+
+    /**
+     * Opens the store on a data source.
+     *
+     * @param dataSource connections to the database (never enlisted in a JTA transaction)
+     * @param clock the broker clock
+     * @param owned closed with the store (e.g. the pool created for it), or null
+     * @throws StoreUnavailableException when the database cannot be reached
+     * @throws StoreException when the database is not supported or the schema cannot be migrated
+     */
+    public static JpaMessageStore open(DataSource dataSource, Clock clock, AutoCloseable owned) {
+        String product = describe(dataSource);
+        StoreDialect dialect = dialectFor(product);
+        migrate(dataSource, dialect);
+        ClassLoader loader = JpaMessageStore.class.getClassLoader();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.cache.shared.default", "false");
+        properties.put("eclipselink.jdbc.batch-writing", "JDBC");
+        properties.put("eclipselink.jdbc.batch-writing.size", "100");
+        properties.put("eclipselink.logging.logger", "JavaLogger");
+        properties.put("eclipselink.logging.level", "WARNING");
+        properties.put("eclipselink.ddl-generation", "none");
+        properties.put("eclipselink.jdbc.cache-statements", "false");
+        properties.put("eclipselink.persistence-context.flush-mode", "COMMIT");
+        properties.put("eclipselink.target-server", "None");
+        properties.put("eclipselink.classloader", loader);
+        EntityManagerFactory emf;
+        try {
+            emf = new PersistenceProvider().createContainerEntityManagerFactory(
+                    new StorePersistenceUnit(dataSource, loader), properties);
+            emf.createEntityManager().close();
+        } catch (RuntimeException e) {
+            throw StoreExceptions.translate("Starting the JPA persistence unit on " + product, e);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Message store open on {0}", product);
+        return new JpaMessageStore(emf, dialect, clock, product, owned);
+    }
+
+    private static String describe(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Cannot connect to the message store database: "
+                    + StoreExceptions.rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("Cannot connect to the message store database: "
+                    + StoreExceptions.rootMessage(e), e);
+        }
+    }
+
+    private static StoreDialect dialectFor(String product) {
+        String lower = product.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (lower.startsWith("h2")) {
+            return new H2Dialect();
+        }
+        throw new StoreException("Unsupported message store database " + product
+                + ": Postbox supports PostgreSQL and H2");
+    }
+
+    private static void migrate(DataSource dataSource, StoreDialect dialect) {
+        try {
+            MigrateResult result = Flyway.configure(JpaMessageStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:dev/postbox/jms/store/migration/" + dialect.name())
+                    .table(SCHEMA_HISTORY_TABLE)
+                    .baselineOnMigrate(false)
+                    .validateMigrationNaming(true)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.log(System.Logger.Level.INFO, "PBX-1001 Message store schema migrated to version {0} ({1} migrations applied)",
+                        result.targetSchemaVersion, result.migrationsExecuted);
+            }
+        } catch (RuntimeException e) {
+            throw StoreExceptions.translate("Migrating the message store schema", e);
+        }
+    }
+
+    @Override
+    public StoreTransaction begin() {
+        try {
+            return new JpaStoreTransaction(emf.createEntityManager(), dialect, clock);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw StoreExceptions.translate("Begin transaction", e);
+        }
+    }
+
+    @Override
+    public String databaseDescription() {
+        return description;
+    }
+
+    @Override
+    public boolean supportsMultipleNodes() {
+        return dialect.supportsMultipleNodes();
+    }
+
+    @Override
+    public void close() {
+        try {
+            emf.close();
+        } finally {
+            if (owned != null) {
+                try {
+                    owned.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "PBX-1002 Closing the store connection pool failed", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.postbox.jms.store.jpa;
+
+import dev.postbox.jms.store.ClaimRequest;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * PostgreSQL: claims are one {@code UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING},
+ * so competing consumers in any number of JVMs never wait on each other's rows.
+ */
+final class PostgresDialect implements StoreDialect {
+
+    static final String CLAIM = """
+            UPDATE pb_message SET claimed_by = ?1, delivery_count = delivery_count + 1,
+                   last_delivered_at = ?2, first_delivered_at = COALESCE(first_delivered_at, ?2)
+             WHERE id IN (SELECT id FROM pb_message
+                           WHERE destination_id = ?3 AND claimed_by IS NULL AND visible_at <= ?2
+                             AND (expires_at IS NULL OR expires_at > ?2)
+                           ORDER BY priority DESC, id
+                           LIMIT ?4
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING *""";
+
+    static final String CLAIM_ONE = """
+            UPDATE pb_message SET claimed_by = ?1, delivery_count = delivery_count + 1,
+                   last_delivered_at = ?2, first_delivered_at = COALESCE(first_delivered_at, ?2)
+             WHERE id = ?3 AND claimed_by IS NULL
+            RETURNING *""";
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request) {
+        return tx.em().createNativeQuery(CLAIM, MessageEntity.class)
+                .setParameter(1, request.node())
+                .setParameter(2, EntityMapper.utc(request.now()))
+                .setParameter(3, request.destinationId())
+                .setParameter(4, request.max())
+                .getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
+        List<MessageEntity> claimed = tx.em().createNativeQuery(CLAIM_ONE, MessageEntity.class)
+                .setParameter(1, node)
+                .setParameter(2, now)
+                .setParameter(3, id)
+                .getResultList();
+        return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    @Override
+    public void relaxDurability(EntityManager em) {
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+    }
+
+    @Override
+    public boolean supportsMultipleNodes() {
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.postbox.jms.store.jpa;
+
+import dev.postbox.jms.store.ClaimRequest;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What differs between the supported databases: the claim statements, durability knobs, migrations. */
+interface StoreDialect {
+
+    /** Short name, also the migration folder name. */
+    String name();
+
+    /** Claims available messages (see {@link dev.postbox.jms.store.StoreTransaction#claim}). */
+    List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request);
+
+    /** Claims one message by id if it is still available; null when someone else has it. */
+    MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now);
+
+    /** Makes the current transaction's commit asynchronous, or does nothing. */
+    void relaxDurability(EntityManager em);
+
+    /** True when several JVMs may share the database. */
+    boolean supportsMultipleNodes();
+}
