@@ -245,7 +245,10 @@ final class SelectorParser {
     }
 
     private static Object negate(Object number) {
-        return number instanceof Long value ? Long.valueOf(-value) : Double.valueOf(-(Double) number);
+        if (number instanceof Long value) {
+            return -value;
+        }
+        return -(Double) number;
     }
 
     private Expression primary() {
