@@ -34,6 +34,7 @@ class SelectorArithmeticTest {
             - -i = 5           | TRUE
             2 - -3 = 5         | TRUE
             -3 * -3 = 9        | TRUE
+            1 --i = 6          | TRUE
             """)
     void everyArithmeticOperatorComputes(String text, TruthValue expected) {
         assertEquals(expected, evaluate(text, VALUES));
