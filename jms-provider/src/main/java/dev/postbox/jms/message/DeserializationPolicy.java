@@ -109,15 +109,23 @@ public record DeserializationPolicy(List<String> allowList, List<String> denyLis
 
     private static void checkEntry(String entry) {
         Objects.requireNonNull(entry, "entry");
-        String body = entry.endsWith(".*") ? entry.substring(0, entry.length() - 2) : entry;
         if (entry.equals("*")) {
             return;
         }
-        if (body.isEmpty() || body.startsWith(".") || body.endsWith(".") || body.contains("*")
-                || body.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("Invalid deserialization list entry \"" + entry
-                    + "\": use *, a package (com.acme), a package tree (com.acme.*) or a class name");
+        String body = entry.endsWith(".*") ? entry.substring(0, entry.length() - 2) : entry;
+        for (String part : body.split("\\.", -1)) {
+            if (!isIdentifier(part)) {
+                throw new IllegalArgumentException("Invalid deserialization list entry \"" + entry
+                        + "\": use *, a package (com.acme), a package tree (com.acme.*) or a class name");
+            }
         }
+    }
+
+    private static boolean isIdentifier(String part) {
+        if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
+            return false;
+        }
+        return part.chars().allMatch(Character::isJavaIdentifierPart);
     }
 
     @Override
