@@ -280,7 +280,7 @@ public class PostboxBytesMessage extends PostboxMessage implements BytesMessage 
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) {
         return length == 0 || c.isAssignableFrom(byte[].class);
     }

@@ -191,7 +191,7 @@ public class PostboxMapMessage extends PostboxMessage implements MapMessage {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) {
         return entries.isEmpty() || c.isAssignableFrom(Map.class);
     }

@@ -93,6 +93,22 @@ class MessagePropertiesTest {
     }
 
     @Test
+    void clearBodyAndClearPropertiesEachUnlockOnlyTheirOwnPart() throws JMSException {
+        PostboxTextMessage text = new PostboxTextMessage("body");
+        text.setStringProperty("p", "v");
+        text.setReadOnly(true);
+        text.clearBody();
+        text.setText("new body");
+        assertThrows(MessageNotWriteableException.class, () -> text.setStringProperty("q", "v"));
+        assertEquals("v", text.getStringProperty("p"));
+        text.setReadOnly(true);
+        text.clearProperties();
+        text.setStringProperty("q", "v");
+        assertThrows(MessageNotWriteableException.class, () -> text.setText("x"));
+        assertEquals("new body", text.getText());
+    }
+
+    @Test
     void headersStayWritableWhenPropertiesAreReadOnly() throws JMSException {
         message.setReadOnly(true);
         message.setJMSCorrelationID("c");
