@@ -72,7 +72,7 @@ public class PostboxMapMessage extends PostboxMessage implements MapMessage {
 
     @Override
     public String getString(String name) throws JMSException {
-        return PropertyValues.toStringValue(entry(name));
+        return PropertyValues.toBodyString(entry(name));
     }
 
     @Override

@@ -94,7 +94,7 @@ public class PostboxStreamMessage extends PostboxMessage implements StreamMessag
 
     @Override
     public String readString() throws JMSException {
-        String value = PropertyValues.toStringValue(current());
+        String value = PropertyValues.toBodyString(current());
         index++;
         return value;
     }

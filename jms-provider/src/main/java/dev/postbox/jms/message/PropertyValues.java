@@ -123,12 +123,17 @@ public final class PropertyValues {
         throw cannotConvert(value, "double");
     }
 
-    /** Reads a value as String: every type converts except byte[]; null stays null. */
-    public static String toStringValue(Object value) throws MessageFormatException {
+    /** Reads a property value as String (every property type converts); null stays null. */
+    public static String toStringValue(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Reads a map or stream value as String: every type converts except byte[]; null stays null. */
+    public static String toBodyString(Object value) throws MessageFormatException {
         if (value instanceof byte[]) {
             throw cannotConvert(value, "String");
         }
-        return value == null ? null : value.toString();
+        return toStringValue(value);
     }
 
     /** Reads a value as byte[] (a copy): only a byte[] converts; null stays null. */
