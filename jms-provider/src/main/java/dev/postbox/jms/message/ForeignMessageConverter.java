@@ -17,7 +17,9 @@ import java.util.Enumeration;
  * Converts messages of other providers ("foreign" messages, Jakarta Messaging 3.1 section 3.12) into Postbox
  * messages for sending, and writes the send-time headers back onto them afterwards.
  *
- * <p>Every header and property is copied. A {@code JMSReplyTo} or {@code JMSDestination} that cannot be
+ * <p>Every header and property is copied, except the {@code JMSX} properties a provider sets on receive
+ * ({@code JMSXDeliveryCount}, {@code JMSXConsumerTXID}, {@code JMSXRcvTimestamp}): they describe the
+ * foreign delivery, not the message being sent. A {@code JMSReplyTo} or {@code JMSDestination} that cannot be
  * turned into a Postbox destination (a foreign temporary destination, or a name Postbox does not accept)
  * is dropped, as the specification allows for foreign destinations, and logged at DEBUG.
  */
@@ -164,6 +166,9 @@ public final class ForeignMessageConverter {
         Enumeration<?> names = foreign.getPropertyNames();
         while (names.hasMoreElements()) {
             String name = (String) names.nextElement();
+            if (PropertyNames.isSetOnReceive(name)) {
+                continue;
+            }
             try {
                 converted.setObjectProperty(name, foreign.getObjectProperty(name));
             } catch (IllegalArgumentException e) {

@@ -52,6 +52,8 @@ public final class PropertyNames {
             "JMSXRcvTimestamp", Long.class,
             "JMSXState", Integer.class);
 
+    private static final Set<String> SET_ON_RECEIVE = Set.of(JMSX_DELIVERY_COUNT, "JMSXConsumerTXID", "JMSXRcvTimestamp");
+
     private PropertyNames() {
     }
 
@@ -78,6 +80,11 @@ public final class PropertyNames {
         if (HEADER_NAMES.contains(name)) {
             throw new IllegalArgumentException("Property name is a message header field name: " + name);
         }
+    }
+
+    /** True for the JMSX properties table 3-3 says the provider sets on receive: they describe one delivery. */
+    static boolean isSetOnReceive(String name) {
+        return SET_ON_RECEIVE.contains(name);
     }
 
     /** The type table 3-3 gives a JMSX property, or null for any other name. */

@@ -78,6 +78,16 @@ class ForeignMessageConverterTest {
     }
 
     @Test
+    void jmsxPropertiesSetOnReceiveAreNotCopied() throws JMSException {
+        FakeMessage foreign = new FakeMessage();
+        foreign.setLongProperty("JMSXDeliveryCount", 4L);
+        foreign.setLongProperty("JMSXRcvTimestamp", 5L);
+        foreign.setStringProperty("JMSXConsumerTXID", "tx");
+        foreign.setStringProperty("JMSXUserID", "alice");
+        assertEquals(Map.of("JMSXUserID", "alice"), ForeignMessageConverter.toPostbox(foreign).properties());
+    }
+
+    @Test
     void convertedMessageIsWritable() throws JMSException {
         FakeTextMessage foreign = new FakeTextMessage();
         foreign.setText("a");
