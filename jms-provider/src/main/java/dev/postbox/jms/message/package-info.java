@@ -62,6 +62,14 @@
  *       mode) without changing the mode or the read position.</li>
  *   <li>A failed read of a {@code StreamMessage} or {@code BytesMessage} never moves the read position,
  *       whatever the exception (the specification requires it for format and number-format failures).</li>
+ *   <li>{@code getObject} deserializes under the {@link dev.postbox.jms.message.DeserializationPolicy}
+ *       (default: {@code java.lang}, {@code java.util}, {@code java.math}, {@code java.time} only), also on
+ *       the sending side, since it always returns a fresh copy.</li>
+ *   <li>Foreign messages: see {@link dev.postbox.jms.message.ForeignMessageConverter} (section 3.12); a
+ *       foreign {@code JMSReplyTo} that is not convertible is dropped, as section 3.12 permits.</li>
+ *   <li>{@code writeBytes(null)} and {@code writeObject(null)} of a {@code StreamMessage} write a null
+ *       field; {@code setBytes(name, null)} of a {@code MapMessage} stores a null entry (section 3.12:
+ *       input objects may be null).</li>
  * </ul>
  */
 package dev.postbox.jms.message;
