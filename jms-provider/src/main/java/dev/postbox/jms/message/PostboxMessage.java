@@ -5,14 +5,11 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageNotReadableException;
 import jakarta.jms.MessageNotWriteableException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Postbox message without a body, and the base of every typed message: headers, properties,
@@ -21,10 +18,7 @@ import java.util.Set;
 public class PostboxMessage implements Message, SelectorContext {
 
     /** The delivery count property set by the provider on every received message. */
-    public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
-
-    private static final Set<String> RESERVED_WORDS = Set.of(
-            "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+    public static final String JMSX_DELIVERY_COUNT = PropertyNames.JMSX_DELIVERY_COUNT;
 
     private String messageId;
     private long timestamp;
@@ -39,8 +33,7 @@ public class PostboxMessage implements Message, SelectorContext {
     private long deliveryTime;
     private int priority = Message.DEFAULT_PRIORITY;
 
-    private final Map<String, Object> properties = new LinkedHashMap<>();
-    private boolean readOnlyProperties;
+    private final MessageProperties properties = new MessageProperties();
     private boolean readOnlyBody;
     private Acknowledger acknowledger;
 
@@ -83,6 +76,7 @@ public class PostboxMessage implements Message, SelectorContext {
         return correlationId == null ? null : correlationId.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Keeps a copy of the bytes; {@link #getJMSCorrelationID()} then returns them decoded as UTF-8. */
     @Override
     public void setJMSCorrelationIDAsBytes(byte[] correlationID) {
         this.correlationIdBytes = correlationID == null ? null : correlationID.clone();
@@ -185,12 +179,11 @@ public class PostboxMessage implements Message, SelectorContext {
     @Override
     public void clearProperties() {
         properties.clear();
-        readOnlyProperties = false;
     }
 
     @Override
     public boolean propertyExists(String name) {
-        return properties.containsKey(name);
+        return properties.exists(name);
     }
 
     @Override
@@ -229,7 +222,7 @@ public class PostboxMessage implements Message, SelectorContext {
     }
 
     @Override
-    public String getStringProperty(String name) {
+    public String getStringProperty(String name) throws JMSException {
         return PropertyValues.toStringValue(properties.get(name));
     }
 
@@ -238,111 +231,102 @@ public class PostboxMessage implements Message, SelectorContext {
         return properties.get(name);
     }
 
+    /** The names of the application and JMSX properties present; never header field names. */
     @Override
     public Enumeration<String> getPropertyNames() {
-        return Collections.enumeration(properties.keySet());
+        return properties.names();
     }
 
     @Override
     public void setBooleanProperty(String name, boolean value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setByteProperty(String name, byte value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setShortProperty(String name, short value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setIntProperty(String name, int value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setLongProperty(String name, long value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setFloatProperty(String name, float value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setDoubleProperty(String name, double value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setStringProperty(String name, String value) throws JMSException {
-        putProperty(name, value);
+        properties.set(name, value);
     }
 
     @Override
     public void setObjectProperty(String name, Object value) throws JMSException {
-        if (!PropertyValues.isValidPropertyType(value)) {
-            throw new MessageFormatException("Invalid property value type " + value.getClass().getName()
-                    + " for property " + name + ": only boxed primitives and String are allowed");
-        }
-        putProperty(name, value);
-    }
-
-    private void putProperty(String name, Object value) throws JMSException {
-        checkPropertyName(name);
-        if (readOnlyProperties) {
-            throw new MessageNotWriteableException("Message properties are read-only; call clearProperties() first");
-        }
-        properties.put(name, value);
-    }
-
-    static void checkPropertyName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Property name must not be null or empty");
-        }
-        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
-            throw new IllegalArgumentException("Property name is not a valid identifier: " + name);
-        }
-        for (int i = 1; i < name.length(); i++) {
-            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new IllegalArgumentException("Property name is not a valid identifier: " + name);
-            }
-        }
-        if (RESERVED_WORDS.contains(name.toUpperCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("Property name is a reserved word: " + name);
-        }
+        properties.set(name, value);
     }
 
     /** The properties as stored (live view, read-only). */
     public Map<String, Object> properties() {
-        return Collections.unmodifiableMap(properties);
+        return properties.view();
     }
 
-    /** Sets a property bypassing the read-only check: for provider-set properties such as JMSX ones. */
+    /**
+     * Sets a property bypassing the name and read-only checks: for properties the provider sets, such as
+     * {@code JMSXDeliveryCount}, and for properties restored from storage. Typed JMSX properties are stored
+     * as their table 3-3 type (a Long delivery count is stored as an int).
+     *
+     * @throws IllegalArgumentException when the value is not a boxed primitive or String
+     */
     public void putProviderProperty(String name, Object value) {
-        properties.put(name, value);
+        properties.putProvider(name, value);
     }
 
     // ----- body -----
 
+    /** Empties the body and makes it writable; subclasses also discard their body content. */
     @Override
     public void clearBody() throws JMSException {
-        readOnlyBody = false;
+        setReadOnlyBody(false);
     }
 
+    /** A plain message has no body: always null. */
     @Override
     public <T> T getBody(Class<T> c) throws JMSException {
         return null;
     }
 
+    /** A plain message has no body: always true. */
     @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         return true;
+    }
+
+    /**
+     * Encodes the body for storage (see the package documentation for each body type's format). Never changes
+     * the message's state. Subclasses override; a plain message has no body.
+     *
+     * @return the body bytes, or null for no body
+     */
+    public byte[] encodeBody() throws JMSException {
+        return null;
     }
 
     // ----- acknowledgement -----
@@ -359,15 +343,46 @@ public class PostboxMessage implements Message, SelectorContext {
         this.acknowledger = acknowledger;
     }
 
-    // ----- read-only state -----
+    // ----- read-only state and copies -----
 
-    /** Marks body and properties read-only, as for a received message. */
+    /**
+     * Marks body and properties read-only (as for a received message) or writable. A read-only Bytes or
+     * Stream body is in read mode at its start, as after {@code reset()}.
+     */
     public void setReadOnly(boolean readOnly) {
-        this.readOnlyBody = readOnly;
-        this.readOnlyProperties = readOnly;
+        properties.setReadOnly(readOnly);
+        setReadOnlyBody(readOnly);
     }
 
-    /** True when the body may not be written. */
+    /**
+     * A deep copy: same headers, properties, body and read-only state (a Bytes or Stream copy starts at the
+     * beginning of its body); no acknowledger. Later changes to either message do not affect the other.
+     */
+    public PostboxMessage copy() throws JMSException {
+        PostboxMessage copy = MessageCodec.decode(bodyType(), encodeBody(), PropertyCodec.encode(properties()));
+        copy.setJMSMessageID(messageId);
+        copy.setJMSTimestamp(timestamp);
+        copy.correlationId = correlationId;
+        copy.correlationIdBytes = correlationIdBytes == null ? null : correlationIdBytes.clone();
+        copy.setJMSReplyTo(replyTo);
+        copy.setJMSDestination(destination);
+        copy.setJMSDeliveryMode(deliveryMode);
+        copy.setJMSRedelivered(redelivered);
+        copy.setJMSType(type);
+        copy.setJMSExpiration(expiration);
+        copy.setJMSDeliveryTime(deliveryTime);
+        copy.setJMSPriority(priority);
+        copy.properties.setReadOnly(properties.isReadOnly());
+        copy.setReadOnlyBody(readOnlyBody);
+        return copy;
+    }
+
+    /** Sets whether the body is read-only; Bytes and Stream messages also move to the start of the body. */
+    protected void setReadOnlyBody(boolean readOnly) {
+        this.readOnlyBody = readOnly;
+    }
+
+    /** True when the body may not be written (for Bytes and Stream messages: in read mode). */
     protected boolean isReadOnlyBody() {
         return readOnlyBody;
     }
@@ -379,13 +394,11 @@ public class PostboxMessage implements Message, SelectorContext {
         }
     }
 
-    /**
-     * Encodes the body for storage. Subclasses override; a plain message has no body.
-     *
-     * @return the body bytes, or null for no body
-     */
-    public byte[] encodeBody() throws JMSException {
-        return null;
+    /** Throws {@link MessageNotReadableException} when a Bytes or Stream body is in write mode. */
+    protected void checkReadableBody() throws MessageNotReadableException {
+        if (!readOnlyBody) {
+            throw new MessageNotReadableException("Message body is write-only; call reset() first");
+        }
     }
 
     // ----- selector -----

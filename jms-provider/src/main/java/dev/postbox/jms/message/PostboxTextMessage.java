@@ -53,7 +53,7 @@ public class PostboxTextMessage extends PostboxMessage implements TextMessage {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public boolean isBodyAssignableTo(Class c) {
         return text == null || c.isAssignableFrom(String.class);
     }

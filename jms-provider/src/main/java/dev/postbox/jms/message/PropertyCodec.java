@@ -6,27 +6,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The stored form of message properties: a format byte, the entry count, then per entry the name and a
- * type-tagged value. The format is persisted; change it only by adding a new format byte.
+ * type-tagged value (see the package documentation). The format is persisted; change it only by adding a
+ * new format byte.
  */
 public final class PropertyCodec {
 
     static final int FORMAT_V1 = 1;
-
-    static final int TAG_NULL = 0;
-    static final int TAG_BOOLEAN = 1;
-    static final int TAG_BYTE = 2;
-    static final int TAG_SHORT = 3;
-    static final int TAG_INT = 4;
-    static final int TAG_LONG = 5;
-    static final int TAG_FLOAT = 6;
-    static final int TAG_DOUBLE = 7;
-    static final int TAG_STRING = 8;
 
     private PropertyCodec() {
     }
@@ -41,8 +31,11 @@ public final class PropertyCodec {
             out.writeByte(FORMAT_V1);
             out.writeInt(properties.size());
             for (Map.Entry<String, Object> e : properties.entrySet()) {
-                writeString(out, e.getKey());
-                writeValue(out, e.getValue());
+                if (!PropertyValues.isValidPropertyType(e.getValue())) {
+                    throw new IllegalArgumentException("Property " + e.getKey() + " has an invalid value type");
+                }
+                TypedValueCodec.writeString(out, e.getKey());
+                TypedValueCodec.writeValue(out, e.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,7 +43,11 @@ public final class PropertyCodec {
         return bytes.toByteArray();
     }
 
-    /** Decodes what {@link #encode} wrote; null gives an empty map. */
+    /**
+     * Decodes what {@link #encode} wrote; null or empty gives an empty map.
+     *
+     * @throws IllegalArgumentException when the bytes are not a valid stored property set
+     */
     public static Map<String, Object> decode(byte[] encoded) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (encoded == null || encoded.length == 0) {
@@ -63,76 +60,16 @@ public final class PropertyCodec {
             }
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
-                String name = readString(in);
-                properties.put(name, readValue(in));
+                String name = TypedValueCodec.readString(in);
+                Object value = TypedValueCodec.readValue(in);
+                if (!PropertyValues.isValidPropertyType(value)) {
+                    throw new IOException("Property " + name + " holds a body-only value type");
+                }
+                properties.put(name, value);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("Corrupt stored message properties", e);
         }
         return properties;
-    }
-
-    /** Writes one type-tagged value (also used by the map and stream body codecs). */
-    static void writeValue(DataOutputStream out, Object value) throws IOException {
-        if (value == null) {
-            out.writeByte(TAG_NULL);
-        } else if (value instanceof Boolean b) {
-            out.writeByte(TAG_BOOLEAN);
-            out.writeBoolean(b);
-        } else if (value instanceof Byte b) {
-            out.writeByte(TAG_BYTE);
-            out.writeByte(b);
-        } else if (value instanceof Short s) {
-            out.writeByte(TAG_SHORT);
-            out.writeShort(s);
-        } else if (value instanceof Integer i) {
-            out.writeByte(TAG_INT);
-            out.writeInt(i);
-        } else if (value instanceof Long l) {
-            out.writeByte(TAG_LONG);
-            out.writeLong(l);
-        } else if (value instanceof Float f) {
-            out.writeByte(TAG_FLOAT);
-            out.writeFloat(f);
-        } else if (value instanceof Double d) {
-            out.writeByte(TAG_DOUBLE);
-            out.writeDouble(d);
-        } else if (value instanceof String s) {
-            out.writeByte(TAG_STRING);
-            writeString(out, s);
-        } else {
-            throw new IllegalArgumentException("Unsupported value type " + value.getClass().getName());
-        }
-    }
-
-    /** Reads one value written by {@link #writeValue}. */
-    static Object readValue(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case TAG_NULL -> null;
-            case TAG_BOOLEAN -> in.readBoolean();
-            case TAG_BYTE -> in.readByte();
-            case TAG_SHORT -> in.readShort();
-            case TAG_INT -> in.readInt();
-            case TAG_LONG -> in.readLong();
-            case TAG_FLOAT -> in.readFloat();
-            case TAG_DOUBLE -> in.readDouble();
-            case TAG_STRING -> readString(in);
-            default -> throw new IOException("Unknown value tag " + tag);
-        };
-    }
-
-    static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("Negative string length");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }
