@@ -21,4 +21,19 @@ public record DestinationPolicy(
 
     /** No overrides. */
     public static final DestinationPolicy DEFAULTS = new DestinationPolicy(null, null, null, null, null, null);
+
+    /** This policy with every field that {@code overrides} sets replaced by the override. */
+    public DestinationPolicy overriddenBy(DestinationPolicy overrides) {
+        if (overrides == null || overrides.equals(DEFAULTS)) {
+            return this;
+        }
+        return new DestinationPolicy(
+                overrides.maxDeliveryAttempts != null ? overrides.maxDeliveryAttempts : maxDeliveryAttempts,
+                overrides.redeliveryDelayMillis != null ? overrides.redeliveryDelayMillis : redeliveryDelayMillis,
+                overrides.redeliveryMultiplier != null ? overrides.redeliveryMultiplier : redeliveryMultiplier,
+                overrides.maxRedeliveryDelayMillis != null ? overrides.maxRedeliveryDelayMillis
+                        : maxRedeliveryDelayMillis,
+                overrides.deadLetterQueue != null ? overrides.deadLetterQueue : deadLetterQueue,
+                overrides.expiryQueue != null ? overrides.expiryQueue : expiryQueue);
+    }
 }

@@ -97,7 +97,7 @@ public interface StoreTransaction extends AutoCloseable {
     /** Earliest future visibility time of available messages on a destination, if any. */
     Optional<Instant> nextVisibleAt(long destinationId, Instant now);
 
-    /** Messages whose expiry time has passed, up to a limit. */
+    /** Available (not in flight) messages whose expiry time has passed, up to a limit. */
     List<StoredMessage> expired(Instant now, int limit);
 
     /** Message counts per destination id: available, in flight, delayed. */

@@ -112,7 +112,9 @@ public final class JpaMessageStore implements MessageStore {
                     .dataSource(dataSource)
                     .locations("classpath:dev/postbox/jms/store/migration/" + dialect.name())
                     .table(SCHEMA_HISTORY_TABLE)
-                    .baselineOnMigrate(false)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("Postbox tables added to an existing schema")
                     .validateMigrationNaming(true)
                     .load()
                     .migrate();

@@ -28,7 +28,8 @@ final class MessageQueries {
 
     static final String MOVE_TO_DEAD_LETTER = """
             UPDATE MessageEntity m SET m.destinationId = :target, m.claimedBy = NULL, m.visibleAt = :now,
-                   m.deliveryCount = 0, m.deadLetterReason = :reason, m.deadLetterOrigin = :origin,
+                   m.expiresAt = NULL, m.deliveryCount = 0, m.deadLetterReason = :reason,
+                   m.deadLetterOrigin = :origin,
                    m.deadLetteredAt = :now
              WHERE m.id = :id""";
 
@@ -64,6 +65,7 @@ final class MessageQueries {
 
     static final String EXPIRED = """
             SELECT m FROM MessageEntity m WHERE m.expiresAt IS NOT NULL AND m.expiresAt <= :now
+               AND m.claimedBy IS NULL
              ORDER BY m.expiresAt""";
 
     static final String COUNTS = """

@@ -1,0 +1,35 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.engine.Delivery;
+import jakarta.jms.JMSException;
+
+/**
+ * How a session acknowledges what it delivers; one implementation per acknowledgement mode, chosen when
+ * the session is created. Called only from the session's thread of control (the application thread or
+ * the session's delivery thread), except {@link #close()}.
+ */
+sealed interface AcknowledgementPolicy
+        permits AutoAcknowledgement, DupsOkAcknowledgement, ClientAcknowledgement, TransactedAcknowledgement {
+
+    /** A message was returned by {@code receive}. */
+    void received(Delivery delivery) throws JMSException;
+
+    /** A message listener is about to be called for a delivery. */
+    default void beforeListener(Delivery delivery) {
+    }
+
+    /**
+     * A message listener returned ({@code failure} null) or threw.
+     */
+    void afterListener(Delivery delivery, Throwable failure) throws JMSException;
+
+    /** {@code Message.acknowledge()}: meaningful only for CLIENT_ACKNOWLEDGE. */
+    default void acknowledge() throws JMSException {
+    }
+
+    /** {@code Session.recover()}: redeliver what is unacknowledged. */
+    void recover() throws JMSException;
+
+    /** Session close: acknowledges what must be, gives back the rest. */
+    void close() throws JMSException;
+}

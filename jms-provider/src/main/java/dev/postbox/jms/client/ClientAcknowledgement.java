@@ -1,0 +1,69 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.Delivery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CLIENT_ACKNOWLEDGE: every delivered message stays in flight until {@code Message.acknowledge()}, which
+ * acknowledges everything the session has delivered; {@code recover()} and close give them back.
+ */
+final class ClientAcknowledgement implements AcknowledgementPolicy {
+
+    private final Broker broker;
+    private final Object lock = new Object();
+    private List<Delivery> unacknowledged = new ArrayList<>(); // guarded by lock
+
+    ClientAcknowledgement(Broker broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public void received(Delivery delivery) {
+        synchronized (lock) {
+            unacknowledged.add(delivery);
+        }
+    }
+
+    @Override
+    public void afterListener(Delivery delivery, Throwable failure) {
+        received(delivery);
+    }
+
+    @Override
+    public void acknowledge() {
+        List<Delivery> batch = take();
+        try {
+            broker.acknowledge(batch);
+        } catch (RuntimeException e) {
+            restore(batch);
+            throw e;
+        }
+    }
+
+    @Override
+    public void recover() {
+        broker.redeliver(take(), null);
+    }
+
+    @Override
+    public void close() {
+        broker.redeliver(take(), null);
+    }
+
+    private List<Delivery> take() {
+        synchronized (lock) {
+            List<Delivery> taken = unacknowledged;
+            unacknowledged = new ArrayList<>();
+            return taken;
+        }
+    }
+
+    private void restore(List<Delivery> batch) {
+        synchronized (lock) {
+            batch.addAll(unacknowledged);
+            unacknowledged = batch;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.PostboxDestination;
+import dev.postbox.jms.engine.Delivery;
+import dev.postbox.jms.message.BodyType;
+import dev.postbox.jms.message.DeserializationPolicy;
+import dev.postbox.jms.message.MessageCodec;
+import dev.postbox.jms.message.PostboxMessage;
+import dev.postbox.jms.message.PropertyCodec;
+import dev.postbox.jms.store.NewMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import java.time.Instant;
+
+/** Converts between JMS messages and the records the engine stores and delivers (internal; used by the SPI). */
+public final class MessageMapping {
+
+    private MessageMapping() {
+    }
+
+    /**
+     * The stored form of a message whose headers the producer has just set.
+     *
+     * @param now the send time (the broker clock)
+     */
+    public static NewMessage toStored(PostboxMessage message, long destinationId, String connectionId, Instant now)
+            throws JMSException {
+        long deliveryTime = message.getJMSDeliveryTime();
+        Instant visibleAt = deliveryTime > now.toEpochMilli() ? Instant.ofEpochMilli(deliveryTime) : now;
+        long expiration = message.getJMSExpiration();
+        byte[] correlationBytes = message.getJMSCorrelationIDAsBytes();
+        String correlationId = message.getJMSCorrelationID();
+        boolean setAsBytes = correlationBytes != null && (correlationId == null
+                || !java.util.Arrays.equals(correlationBytes,
+                        correlationId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new NewMessage(destinationId, message.getJMSPriority(), visibleAt,
+                expiration == 0 ? null : Instant.ofEpochMilli(expiration),
+                message.getJMSMessageID(), message.getJMSTimestamp(), correlationId,
+                setAsBytes ? correlationBytes : null, message.getJMSType(), replyToAddress(message.getJMSReplyTo()),
+                message.getJMSDeliveryMode(), expiration, deliveryTime, connectionId,
+                PropertyCodec.encode(message.properties()), message.bodyType().code(), message.encodeBody());
+    }
+
+    private static String replyToAddress(Destination replyTo) throws JMSException {
+        return replyTo == null ? null : PostboxDestination.of(replyTo).address();
+    }
+
+    /** The message an application receives for a delivery: read-only, with delivery headers set. */
+    public static PostboxMessage toMessage(Delivery delivery, Destination consumedFrom, DeserializationPolicy policy)
+            throws JMSException {
+        NewMessage stored = delivery.message().content();
+        PostboxMessage message = MessageCodec.decode(BodyType.ofCode(stored.bodyType()), stored.body(),
+                stored.properties(), policy);
+        message.setJMSMessageID(stored.messageId());
+        message.setJMSTimestamp(stored.jmsTimestamp());
+        if (stored.correlationIdBytes() != null) {
+            message.setJMSCorrelationIDAsBytes(stored.correlationIdBytes());
+        } else {
+            message.setJMSCorrelationID(stored.correlationId());
+        }
+        message.setJMSType(stored.type());
+        message.setJMSReplyTo(stored.replyTo() == null ? null : PostboxDestination.fromAddress(stored.replyTo()));
+        message.setJMSDeliveryMode(stored.deliveryMode());
+        message.setJMSExpiration(stored.jmsExpiration());
+        message.setJMSDeliveryTime(stored.deliveryTime());
+        message.setJMSPriority(stored.priority());
+        message.setJMSDestination(consumedFrom);
+        message.setJMSRedelivered(delivery.deliveryCount() > 1);
+        message.putProviderProperty(PostboxMessage.JMSX_DELIVERY_COUNT, delivery.deliveryCount());
+        message.setReadOnly(true);
+        return message;
+    }
+}

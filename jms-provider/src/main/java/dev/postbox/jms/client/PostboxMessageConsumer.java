@@ -1,0 +1,251 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.PostboxDestination;
+import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.ConsumerSpec;
+import dev.postbox.jms.engine.Delivery;
+import dev.postbox.jms.engine.EngineException;
+import dev.postbox.jms.engine.MessageFilter;
+import dev.postbox.jms.engine.WakeSignal;
+import dev.postbox.jms.store.DestinationRecord;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Postbox consumer. {@code receive} claims a message from the store, waiting on the destination's
+ * wake-up signal while there is none; a message listener is fed by the session's dispatcher.
+ */
+public final class PostboxMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+
+    private static final long OUTAGE_RETRY_MILLIS = 500;
+
+    private final PostboxSession session;
+    private final Broker broker;
+    private final PostboxDestination destination;
+    private final DestinationRecord record;
+    private final ConsumerSpec spec;
+    private final String selector;
+    private final boolean noLocal;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable wakeListener;
+    private volatile MessageListener listener;
+
+    PostboxMessageConsumer(PostboxSession session, PostboxDestination destination, DestinationRecord record,
+            MessageFilter filter, String selector, boolean noLocal) {
+        this.session = session;
+        this.broker = session.broker();
+        this.destination = destination;
+        this.record = record;
+        this.spec = new ConsumerSpec(record, filter);
+        this.selector = selector;
+        this.noLocal = noLocal;
+        this.wakeListener = session::wakeDispatcher;
+    }
+
+    PostboxDestination destination() {
+        return destination;
+    }
+
+    DestinationRecord record() {
+        return record;
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkClosed();
+        return selector;
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkClosed();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener newListener) throws JMSException {
+        checkClosed();
+        MessageListener previous = this.listener;
+        this.listener = newListener;
+        WakeSignal signal = broker.signal(record.id());
+        if (previous == null && newListener != null) {
+            signal.addListener(wakeListener);
+        } else if (previous != null && newListener == null) {
+            signal.removeListener(wakeListener);
+        }
+        session.listenerChanged();
+    }
+
+    MessageListener listener() {
+        return listener;
+    }
+
+    boolean hasListener() {
+        return listener != null && !closed.get();
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(Long.MAX_VALUE, false);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return receive(timeout == 0 ? Long.MAX_VALUE : Math.max(timeout, 1), false);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receive(0, true);
+    }
+
+    private Message receive(long timeoutMillis, boolean noWait) throws JMSException {
+        checkClosed();
+        if (listener != null) {
+            throw new IllegalStateException("Cannot receive synchronously from a consumer with a message listener");
+        }
+        long deadline = timeoutMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            return awaitMessage(deadline, noWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private Message awaitMessage(long deadline, boolean noWait) throws JMSException, InterruptedException {
+        WakeSignal signal = broker.signal(record.id());
+        while (!closed.get()) {
+            if (!session.connection().isStarted()) {
+                if (noWait || !session.connection().awaitStarted(deadline)) {
+                    return null;
+                }
+                continue;
+            }
+            long generation = signal.generation();
+            List<Delivery> claimed;
+            try {
+                claimed = broker.claim(spec, 1);
+                session.connection().storeRecovered();
+            } catch (EngineException.StoreUnavailable e) {
+                session.connection().reportAsyncFailure(e);
+                if (noWait || remainingMillis(deadline) <= OUTAGE_RETRY_MILLIS) {
+                    throw e.toJMSException();
+                }
+                signal.await(generation, OUTAGE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                continue;
+            } catch (EngineException e) {
+                throw e.toJMSException();
+            }
+            if (!claimed.isEmpty()) {
+                if (closed.get()) {
+                    broker.releaseUndelivered(claimed);
+                    return null;
+                }
+                return session.deliverSync(this, claimed.get(0));
+            }
+            long wait = remainingMillis(deadline);
+            if (noWait || wait <= 0) {
+                return null;
+            }
+            signal.await(generation, boundedByNextDelivery(wait), TimeUnit.MILLISECONDS);
+        }
+        return null;
+    }
+
+    private long boundedByNextDelivery(long wait) {
+        try {
+            Optional<Instant> next = broker.nextVisibleAt(record.id());
+            if (next.isPresent()) {
+                long until = Duration.between(broker.clock().instant(), next.get()).toMillis() + 1;
+                return Math.max(1, Math.min(wait, until));
+            }
+        } catch (EngineException e) {
+            return Math.min(wait, OUTAGE_RETRY_MILLIS);
+        }
+        return wait;
+    }
+
+    private static long remainingMillis(long deadline) {
+        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+
+    /** Claims one message for this consumer's listener, or null. */
+    Delivery claimForListener() {
+        List<Delivery> claimed = broker.claim(spec, 1);
+        return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkClosed();
+        if (destination instanceof Queue queue) {
+            return queue;
+        }
+        throw new IllegalStateException("This consumer reads a topic");
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkClosed();
+        if (destination instanceof Topic topic) {
+            return topic;
+        }
+        throw new IllegalStateException("This consumer reads a queue");
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkClosed();
+        return noLocal;
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed.get()) {
+            return;
+        }
+        session.checkNotCompletionThread("close");
+        closeBySession();
+        if (!session.isDeliveryThread()) {
+            session.pauseDelivery();
+        }
+    }
+
+    void closeBySession() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (listener != null) {
+            broker.signal(record.id()).removeListener(wakeListener);
+        }
+        broker.signal(record.id()).wake();
+        session.consumerClosed(this);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private void checkClosed() throws IllegalStateException {
+        if (closed.get()) {
+            throw new IllegalStateException("The consumer is closed");
+        }
+        session.checkClosed();
+    }
+}

@@ -1,0 +1,652 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.PostboxDestination;
+import dev.postbox.jms.PostboxQueue;
+import dev.postbox.jms.PostboxTemporaryQueue;
+import dev.postbox.jms.PostboxTopic;
+import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.Delivery;
+import dev.postbox.jms.engine.EngineException;
+import dev.postbox.jms.exception.JmsExceptions;
+import dev.postbox.jms.message.PostboxMessage;
+import dev.postbox.jms.store.DestinationKind;
+import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.NewMessage;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A Postbox session: a single-threaded context for producing and consuming. Acknowledgement follows the
+ * session mode through an {@link AcknowledgementPolicy}; listener delivery runs on a serial executor.
+ */
+public final class PostboxSession implements Session, QueueSession, TopicSession {
+
+    private static final System.Logger LOG = System.getLogger(PostboxSession.class.getName());
+
+    /** Lifecycle of a session. */
+    enum State { OPEN, CLOSED }
+
+    private final PostboxConnection connection;
+    private final Broker broker;
+    private final int mode;
+    private final AcknowledgementPolicy acknowledgement;
+    private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
+    private final Set<PostboxMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final Set<PostboxMessageProducer> producers = ConcurrentHashMap.newKeySet();
+    private final Set<PostboxQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
+    private final SerialExecutor deliveryExecutor;
+    private final SerialExecutor completionExecutor;
+    private final ListenerDispatcher dispatcher;
+    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private volatile Thread deliveryThread;
+    private volatile Thread completionThread;
+
+    PostboxSession(PostboxConnection connection, int mode) {
+        this.connection = connection;
+        this.broker = connection.broker();
+        this.mode = mode;
+        this.acknowledgement = switch (mode) {
+            case Session.SESSION_TRANSACTED -> new TransactedAcknowledgement(broker);
+            case Session.CLIENT_ACKNOWLEDGE -> new ClientAcknowledgement(broker);
+            case Session.DUPS_OK_ACKNOWLEDGE -> new DupsOkAcknowledgement(broker,
+                    connection.options().dupsOkBatchSize(), connection.options().dupsOkBatchDelay());
+            default -> new AutoAcknowledgement(broker);
+        };
+        this.deliveryExecutor = new SerialExecutor(broker.scheduler());
+        this.completionExecutor = new SerialExecutor(broker.scheduler());
+        this.dispatcher = new ListenerDispatcher(this, deliveryExecutor);
+    }
+
+    PostboxConnection connection() {
+        return connection;
+    }
+
+    Broker broker() {
+        return broker;
+    }
+
+    // ----- messages -----
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkClosed();
+        return new PostboxMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkClosed();
+        return new dev.postbox.jms.message.PostboxTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkClosed();
+        return new dev.postbox.jms.message.PostboxTextMessage(text);
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkClosed();
+        return new dev.postbox.jms.message.PostboxBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkClosed();
+        return new dev.postbox.jms.message.PostboxMapMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkClosed();
+        dev.postbox.jms.message.PostboxObjectMessage message = new dev.postbox.jms.message.PostboxObjectMessage();
+        message.setDeserializationPolicy(connection.deserializationPolicy());
+        return message;
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkClosed();
+        dev.postbox.jms.message.PostboxObjectMessage message = new dev.postbox.jms.message.PostboxObjectMessage();
+        message.setDeserializationPolicy(connection.deserializationPolicy());
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkClosed();
+        return new dev.postbox.jms.message.PostboxStreamMessage();
+    }
+
+    // ----- transactions and acknowledgement -----
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkClosed();
+        return mode == Session.SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkClosed();
+        return mode;
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkClosed();
+        checkNotCompletionThread("commit");
+        if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
+            throw new IllegalStateException("commit() is only allowed on a transacted session");
+        }
+        try {
+            transacted.commit();
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkClosed();
+        checkNotCompletionThread("rollback");
+        if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
+            throw new IllegalStateException("rollback() is only allowed on a transacted session");
+        }
+        try {
+            transacted.rollback();
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+        dispatcher.schedule();
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkClosed();
+        if (mode == Session.SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover() is not allowed on a transacted session; use rollback()");
+        }
+        try {
+            acknowledgement.recover();
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+        dispatcher.schedule();
+    }
+
+    /** {@code Message.acknowledge()} of a message this session delivered. */
+    void acknowledgeFromMessage() throws JMSException {
+        if (state.get() == State.CLOSED) {
+            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
+        }
+        try {
+            acknowledgement.acknowledge();
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    // ----- sending (called by producers) -----
+
+    /** Stores a message now, or holds it until commit in a transacted session. */
+    void send(NewMessage message) throws JMSException {
+        try {
+            if (acknowledgement instanceof TransactedAcknowledgement transacted) {
+                transacted.send(message);
+            } else {
+                broker.send(List.of(message), message.deliveryMode() == jakarta.jms.DeliveryMode.NON_PERSISTENT);
+            }
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    /** Runs an asynchronous send's work and completion callback in order, off the caller's thread. */
+    void executeCompletion(Runnable work) {
+        completionExecutor.execute(() -> {
+            completionThread = Thread.currentThread();
+            try {
+                work.run();
+            } finally {
+                completionThread = null;
+            }
+        });
+    }
+
+    // ----- receiving (called by consumers and the dispatcher) -----
+
+    /** Turns a claimed delivery into the message {@code receive} returns, acknowledging per the mode. */
+    Message deliverSync(PostboxMessageConsumer consumer, Delivery delivery) throws JMSException {
+        PostboxMessage message;
+        try {
+            message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
+        } catch (JMSException | RuntimeException e) {
+            broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
+            throw JmsExceptions.create(e);
+        }
+        prepare(message);
+        try {
+            acknowledgement.received(delivery);
+        } catch (EngineException e) {
+            broker.releaseUndelivered(List.of(delivery));
+            throw e.toJMSException();
+        }
+        return message;
+    }
+
+    void deliverToListener(PostboxMessageConsumer consumer, Delivery delivery) {
+        deliveryLock.lock();
+        try {
+            MessageListener listener = consumer.listener();
+            if (listener == null || !deliveryAllowed() || consumer.isClosed()) {
+                broker.releaseUndelivered(List.of(delivery));
+                return;
+            }
+            PostboxMessage message;
+            try {
+                message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
+            } catch (JMSException | RuntimeException e) {
+                LOG.log(Level.ERROR, "PBX-1053 Message {0} cannot be decoded; redelivering: {1}",
+                        delivery.message().content().messageId(), e.toString());
+                broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
+                return;
+            }
+            prepare(message);
+            invokeListener(listener, delivery, message);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    private void invokeListener(MessageListener listener, Delivery delivery, PostboxMessage message) {
+        acknowledgement.beforeListener(delivery);
+        Throwable failure = null;
+        deliveryThread = Thread.currentThread();
+        try {
+            listener.onMessage(message);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.log(Level.WARNING, "PBX-1054 Message listener threw {0} for message {1}; redelivery follows the"
+                    + " acknowledgement mode", e, message.getJMSMessageID());
+        } finally {
+            deliveryThread = null;
+        }
+        try {
+            acknowledgement.afterListener(delivery, failure);
+        } catch (JMSException | EngineException e) {
+            connection.reportAsyncFailure(e);
+        }
+    }
+
+    private void prepare(PostboxMessage message) {
+        if (mode == Session.CLIENT_ACKNOWLEDGE) {
+            message.setAcknowledger(this::acknowledgeFromMessage);
+        } else {
+            message.setAcknowledger(this::checkAcknowledgeAllowed);
+        }
+    }
+
+    private void checkAcknowledgeAllowed() throws JMSException {
+        if (state.get() == State.CLOSED) {
+            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
+        }
+    }
+
+    boolean deliveryAllowed() {
+        return state.get() == State.OPEN && connection.isStarted();
+    }
+
+    List<PostboxMessageConsumer> listeningConsumers() {
+        List<PostboxMessageConsumer> listening = new ArrayList<>();
+        for (PostboxMessageConsumer consumer : consumers) {
+            if (consumer.hasListener()) {
+                listening.add(consumer);
+            }
+        }
+        return listening;
+    }
+
+    void listenerChanged() {
+        dispatcher.schedule();
+    }
+
+    void wakeDispatcher() {
+        dispatcher.schedule();
+    }
+
+    boolean isDeliveryThread() {
+        return deliveryThread == Thread.currentThread();
+    }
+
+    void start() {
+        dispatcher.schedule();
+    }
+
+    /** Waits until a running listener has returned (connection stop). */
+    void pauseDelivery() {
+        if (isDeliveryThread()) {
+            return;
+        }
+        deliveryLock.lock();
+        deliveryLock.unlock();
+    }
+
+    boolean hasConsumerOn(long destinationId) {
+        return consumers.stream().anyMatch(c -> c.record().id() == destinationId);
+    }
+
+    // ----- destinations -----
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkClosed();
+        PostboxDestination.checkName(queueName);
+        try {
+            broker.queue(queueName);
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+        return new PostboxQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkClosed();
+        PostboxDestination.checkName(topicName);
+        return new PostboxTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkClosed();
+        try {
+            DestinationRecord record = connection.createTemporaryQueueRecord();
+            return new PostboxTemporaryQueue(record.name(), connection);
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkClosed();
+        throw new JMSException("Temporary topics are not available yet");
+    }
+
+    /** The stored queue behind a JMS destination, checked for this connection's right to consume it. */
+    DestinationRecord resolveQueue(PostboxDestination destination, boolean forConsuming) throws JMSException {
+        try {
+            if (destination.isTemporary()) {
+                DestinationRecord record = broker.findDestination(DestinationKind.QUEUE, destination.name())
+                        .orElseThrow(() -> new InvalidDestinationException(destination + " no longer exists"));
+                if (forConsuming && !connection.owns(record)) {
+                    throw new InvalidDestinationException("Only the connection that created " + destination
+                            + " may consume from it");
+                }
+                return record;
+            }
+            return broker.queue(destination.name());
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    // ----- producers, consumers, browsers -----
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkClosed();
+        PostboxMessageProducer producer = new PostboxMessageProducer(this, destination);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkClosed();
+        PostboxDestination target = PostboxDestination.of(destination);
+        if (target.isTopic()) {
+            throw new JMSException("Topic consumers are not available yet");
+        }
+        DestinationRecord record = resolveQueue(target, true);
+        PostboxMessageConsumer consumer = new PostboxMessageConsumer(this, target, record,
+                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector, noLocal);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    void consumerClosed(PostboxMessageConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    void producerClosed(PostboxMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    void browserClosed(PostboxQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkClosed();
+        PostboxDestination target = PostboxDestination.of(queue);
+        DestinationRecord record = resolveQueue(target, false);
+        PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
+                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector);
+        browsers.add(browser);
+        return browser;
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkClosed();
+        throw new JMSException("Shared subscriptions are not available yet");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
+            boolean noLocal) throws JMSException {
+        checkClosed();
+        throw new JMSException("Durable subscriptions are not available yet");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkClosed();
+        throw new JMSException("Shared durable subscriptions are not available yet");
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkClosed();
+        throw new JMSException("Durable subscriptions are not available yet");
+    }
+
+    // ----- session-level listener (application-server facility, not provided) -----
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkClosed();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkClosed();
+        throw new JMSException("Session message listeners (ServerSession facility) are not provided by Postbox");
+    }
+
+    @Override
+    public void run() {
+        // Session.run() belongs to the optional ServerSession facility, which Postbox does not provide.
+    }
+
+    // ----- close -----
+
+    @Override
+    public void close() throws JMSException {
+        if (isDeliveryThread()) {
+            throw new IllegalStateException("A message listener must not close its own session");
+        }
+        checkNotCompletionThread("close");
+        if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
+            return;
+        }
+        deliveryExecutor.close();
+        deliveryLock.lock();
+        deliveryLock.unlock();
+        JMSException first = null;
+        for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
+            consumer.closeBySession();
+        }
+        for (PostboxMessageProducer producer : new ArrayList<>(producers)) {
+            producer.closeBySession();
+        }
+        for (PostboxQueueBrowser browser : new ArrayList<>(browsers)) {
+            browser.close();
+        }
+        try {
+            acknowledgement.close();
+        } catch (JMSException e) {
+            first = e;
+        } catch (EngineException e) {
+            first = e.toJMSException();
+        }
+        completionExecutor.close();
+        connection.sessionClosed(this);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    void checkClosed() throws IllegalStateException {
+        if (state.get() == State.CLOSED) {
+            throw new IllegalStateException("The session is closed");
+        }
+        connection.checkClosed();
+    }
+
+    boolean isClosed() {
+        return state.get() == State.CLOSED;
+    }
+
+    void checkNotCompletionThread(String operation) throws IllegalStateException {
+        if (completionThread == Thread.currentThread()) {
+            throw new IllegalStateException("A CompletionListener must not call " + operation + "() on its session");
+        }
+    }
+}

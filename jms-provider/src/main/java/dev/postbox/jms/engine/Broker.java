@@ -1,0 +1,392 @@
+package dev.postbox.jms.engine;
+
+import dev.postbox.jms.config.BrokerConfig;
+import dev.postbox.jms.store.ClaimRequest;
+import dev.postbox.jms.store.DestinationKind;
+import dev.postbox.jms.store.DestinationPolicy;
+import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.MessageStore;
+import dev.postbox.jms.store.NewDestination;
+import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.ScanPosition;
+import dev.postbox.jms.store.StoreException;
+import dev.postbox.jms.store.StoreTransaction;
+import dev.postbox.jms.store.StoreUnavailableException;
+import dev.postbox.jms.store.StoredMessage;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The delivery engine of one node: stores sent messages, claims them for consumers, acknowledges and
+ * redelivers them, and keeps the node's liveness. The JMS facade talks only to this class (and the
+ * records it returns); it never sees the store's transactions.
+ *
+ * <p>Thread-safe. Every method may throw {@link EngineException} ({@link EngineException.StoreUnavailable}
+ * when the database cannot be reached: the operation did not take effect).
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Broker.class.getName());
+
+    /** Messages read per page while looking for ones a filtered consumer wants. */
+    private static final int FILTER_SCAN_PAGE = 200;
+
+    /** Lifecycle of a broker. */
+    enum State { RUNNING, CLOSED }
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+    private final DestinationRegistry destinations;
+    private final NodeLiveness liveness;
+    private final DeliveryOutcomes outcomes;
+    private final ConcurrentHashMap<Long, WakeSignal> signals = new ConcurrentHashMap<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+    private final List<TaskScheduler.Cancellable> periodicTasks = new ArrayList<>();
+
+    private Broker(BrokerConfig config, MessageStore store, TaskScheduler scheduler, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.destinations = new DestinationRegistry(store);
+        this.liveness = new NodeLiveness(store, config.nodeTimeout(), destinations::evict);
+        this.outcomes = new DeliveryOutcomes(config, store, destinations, clock);
+    }
+
+    /**
+     * Starts a node on a store: registers it and starts heartbeat, dead-node and expiry tasks.
+     *
+     * @throws EngineException when the store cannot be used
+     */
+    public static Broker start(BrokerConfig config, MessageStore store, TaskScheduler scheduler, Clock clock) {
+        Broker broker = new Broker(config, store, scheduler, clock);
+        broker.guard(() -> {
+            broker.liveness.register();
+            return null;
+        });
+        broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker.liveness::beat,
+                config.heartbeatInterval(), config.heartbeatInterval()));
+        broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::expireAndWake,
+                config.expiryScanInterval(), config.expiryScanInterval()));
+        broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::pollWake,
+                config.pollInterval(), config.pollInterval()));
+        LOG.log(Level.INFO, "PBX-1000 Postbox node {0} started on {1}", broker.nodeId(), store.databaseDescription());
+        return broker;
+    }
+
+    /** This node's current id. */
+    public String nodeId() {
+        return liveness.nodeId();
+    }
+
+    /** The broker settings. */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** The broker clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Where background work runs. */
+    public TaskScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The underlying store (for management and the resource adapter; the facade does not use it). */
+    public MessageStore store() {
+        return store;
+    }
+
+    // ----- destinations -----
+
+    /**
+     * The queue with this name, created when missing and auto-creation is on.
+     *
+     * @throws EngineException.InvalidDestination when it does not exist and may not be created
+     */
+    public DestinationRecord queue(String name) {
+        return guard(() -> {
+            if (config.autoCreateDestinations()) {
+                return destinations.findOrCreate(NewDestination.queue(name));
+            }
+            return destinations.find(DestinationKind.QUEUE, name).orElseThrow(() -> new EngineException
+                    .InvalidDestination("Queue " + name + " does not exist and auto-creation is disabled"));
+        });
+    }
+
+    /** Finds a destination without creating it. */
+    public Optional<DestinationRecord> findDestination(DestinationKind kind, String name) {
+        return guard(() -> destinations.find(kind, name));
+    }
+
+    /** Creates (or finds) a destination with explicit settings. */
+    public DestinationRecord createDestination(NewDestination destination) {
+        return guard(() -> destinations.findOrCreate(destination));
+    }
+
+    /** Creates a temporary queue owned by a connection of this node. */
+    public DestinationRecord createTemporaryQueue(String connectionId) {
+        String name = "temp-" + UUID.randomUUID();
+        return guard(() -> destinations.create(new NewDestination(DestinationKind.QUEUE, name, true, nodeId(),
+                connectionId, null, DestinationPolicy.DEFAULTS)));
+    }
+
+    /** Deletes a destination and its messages. */
+    public void deleteDestination(DestinationRecord destination) {
+        guard(() -> store.inTransaction(tx -> {
+            tx.deleteDestination(destination.id());
+            return null;
+        }));
+        destinations.evict(destination);
+        signals.remove(destination.id());
+    }
+
+    // ----- sending -----
+
+    /**
+     * Stores messages in one transaction and wakes their consumers.
+     *
+     * @param relaxed true when every message is NON_PERSISTENT: the commit need not wait for the disk
+     */
+    public void send(List<NewMessage> messages, boolean relaxed) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        guard(() -> store.inTransaction(tx -> {
+            if (relaxed) {
+                tx.relaxDurability();
+            }
+            tx.insert(messages);
+            return null;
+        }));
+        wakeAfterSend(messages);
+    }
+
+    /**
+     * Commits a transacted session's work in one database transaction: the sends are stored and the
+     * received messages acknowledged, or nothing happens.
+     *
+     * @throws EngineException.RolledBack when a received message is no longer held by this node (it was
+     *     redelivered meanwhile): nothing was committed
+     */
+    public void commit(List<NewMessage> sends, List<Delivery> acknowledgements, boolean relaxed) {
+        guard(() -> {
+            try (StoreTransaction tx = store.begin()) {
+                if (relaxed) {
+                    tx.relaxDurability();
+                }
+                if (!sends.isEmpty()) {
+                    tx.insert(sends);
+                }
+                int expected = acknowledgements.size();
+                int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
+                if (acknowledged != expected) {
+                    tx.rollback();
+                    throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
+                            + " of its received messages were redelivered to another consumer meanwhile", null);
+                }
+                tx.commit();
+                return null;
+            }
+        });
+        wakeAfterSend(sends);
+    }
+
+    private void wakeAfterSend(List<NewMessage> messages) {
+        Instant now = clock.instant();
+        Set<Long> woken = new LinkedHashSet<>();
+        for (NewMessage message : messages) {
+            if (message.visibleAt().isAfter(now)) {
+                wakeAt(message.destinationId(), message.visibleAt());
+            } else if (woken.add(message.destinationId())) {
+                signal(message.destinationId()).wake();
+            }
+        }
+    }
+
+    // ----- receiving -----
+
+    /**
+     * Claims up to {@code max} messages for a consumer. Expired messages found on the way are expired;
+     * messages whose delivery count passed the limit (their consumers crashed) are dead-lettered.
+     *
+     * @return the claimed deliveries, possibly empty
+     */
+    public List<Delivery> claim(ConsumerSpec consumer, int max) {
+        return guard(() -> {
+            Instant now = clock.instant();
+            String node = nodeId();
+            List<StoredMessage> claimed = consumer.unfiltered()
+                    ? store.inTransaction(tx -> tx.claim(new ClaimRequest(consumer.destination().id(), node, max, now)))
+                    : claimFiltered(consumer, max, now, node);
+            return outcomes.screen(claimed, consumer, node, now);
+        });
+    }
+
+    private List<StoredMessage> claimFiltered(ConsumerSpec consumer, int max, Instant now, String node) {
+        long destinationId = consumer.destination().id();
+        ScanPosition position = null;
+        while (true) {
+            ScanPosition from = position;
+            List<StoredMessage> page = store.inTransaction(
+                    tx -> tx.scanAvailable(destinationId, from, now, FILTER_SCAN_PAGE));
+            if (page.isEmpty()) {
+                return List.of();
+            }
+            List<Long> wanted = new ArrayList<>();
+            for (StoredMessage candidate : page) {
+                if (consumer.filter().accept(candidate)) {
+                    wanted.add(candidate.id());
+                    if (wanted.size() == max) {
+                        break;
+                    }
+                }
+            }
+            if (!wanted.isEmpty()) {
+                List<StoredMessage> claimed = store.inTransaction(tx -> tx.claimById(wanted, node, now));
+                if (!claimed.isEmpty()) {
+                    return claimed;
+                }
+            }
+            position = ScanPosition.of(page.get(page.size() - 1));
+        }
+    }
+
+    /** Acknowledges deliveries: they are deleted. Deliveries lost meanwhile (node declared dead) are logged. */
+    public void acknowledge(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        guard(() -> {
+            int acknowledged = store.inTransaction(tx -> DeliveryOutcomes.acknowledge(tx, deliveries));
+            if (acknowledged < deliveries.size()) {
+                LOG.log(Level.WARNING, "PBX-1021 {0} of {1} acknowledged messages had already been redelivered"
+                        + " (this node was declared dead meanwhile); they will be processed again",
+                        deliveries.size() - acknowledged, deliveries.size());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Gives failed deliveries back (recover, rollback, a listener that threw, a consumer that closed):
+     * each becomes available after its redelivery delay, or is dead-lettered when it has used up its
+     * delivery attempts.
+     *
+     * @param failure why they failed, recorded with the message (may be null)
+     */
+    public void redeliver(List<Delivery> deliveries, String failure) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<DeliveryOutcomes.Released> released = guard(() -> outcomes.redeliver(deliveries, failure));
+        wakeReleased(released);
+    }
+
+    /** Gives back deliveries that were claimed but never handed to the application (prefetched). */
+    public void releaseUndelivered(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        wakeReleased(guard(() -> outcomes.releaseUndelivered(deliveries)));
+    }
+
+    private void wakeReleased(List<DeliveryOutcomes.Released> released) {
+        Instant now = clock.instant();
+        for (DeliveryOutcomes.Released r : released) {
+            if (r.visibleAt().isAfter(now)) {
+                wakeAt(r.destinationId(), r.visibleAt());
+            } else {
+                signal(r.destinationId()).wake();
+            }
+        }
+    }
+
+    /** Earliest future delivery time of a destination's delayed messages. */
+    public Optional<Instant> nextVisibleAt(long destinationId) {
+        return guard(() -> store.inTransaction(tx -> tx.nextVisibleAt(destinationId, clock.instant())));
+    }
+
+    /** Reads messages of a destination in delivery order without claiming them (QueueBrowser). */
+    public List<StoredMessage> browse(long destinationId, ScanPosition after, int limit) {
+        return guard(() -> store.inTransaction(tx -> tx.scanAvailable(destinationId, after, clock.instant(), limit)));
+    }
+
+    // ----- wake-ups -----
+
+    /** The wake-up signal of a destination. */
+    public WakeSignal signal(long destinationId) {
+        return signals.computeIfAbsent(destinationId, id -> new WakeSignal());
+    }
+
+    private void wakeAt(long destinationId, Instant when) {
+        scheduler.schedule(() -> signal(destinationId).wake(),
+                java.time.Duration.between(clock.instant(), when).plusMillis(1));
+    }
+
+    /** The fallback poll: wakes every destination with waiters so they look again. */
+    private void pollWake() {
+        for (WakeSignal signal : signals.values()) {
+            signal.wake();
+        }
+    }
+
+    private void expireAndWake() {
+        try {
+            outcomes.expireDue();
+        } catch (StoreException e) {
+            LOG.log(Level.DEBUG, "Expiry scan skipped: {0}", e.getMessage());
+        }
+    }
+
+    // ----- lifecycle -----
+
+    /** Stops background tasks, releases this node's claims and unregisters it. Idempotent. */
+    @Override
+    public void close() {
+        if (!state.compareAndSet(State.RUNNING, State.CLOSED)) {
+            return;
+        }
+        periodicTasks.forEach(TaskScheduler.Cancellable::cancel);
+        try {
+            liveness.unregister();
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "PBX-1034 Could not unregister node {0}; other nodes will release its messages"
+                    + " after the node timeout: {1}", nodeId(), e.getMessage());
+        }
+        LOG.log(Level.INFO, "PBX-1009 Postbox node {0} stopped", nodeId());
+    }
+
+    /** True until {@link #close()}. */
+    public boolean isRunning() {
+        return state.get() == State.RUNNING;
+    }
+
+    /** Runs a store operation, translating store failures into engine exceptions. */
+    <T> T guard(Supplier<T> work) {
+        if (state.get() == State.CLOSED) {
+            throw new EngineException.IllegalState("The Postbox broker is closed");
+        }
+        try {
+            return work.get();
+        } catch (StoreUnavailableException e) {
+            throw new EngineException.StoreUnavailable("Message store unavailable: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+}

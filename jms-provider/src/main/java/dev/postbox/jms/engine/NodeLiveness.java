@@ -1,0 +1,113 @@
+package dev.postbox.jms.engine;
+
+import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.MessageStore;
+import dev.postbox.jms.store.StoreException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Keeps this node registered and finds dead ones. Every heartbeat interval the node renews its row and
+ * declares nodes silent for longer than the node timeout dead: their in-flight messages go back to their
+ * destinations (a crashed consumer's messages are redelivered) and their temporary destinations are
+ * removed. A node that finds itself declared dead (a long pause, a lost database) re-registers under a
+ * new id; its old claims were already given to others.
+ */
+final class NodeLiveness {
+
+    private static final System.Logger LOG = System.getLogger(NodeLiveness.class.getName());
+
+    /** The failure recorded on messages whose consumer's node died. */
+    static final String CONSUMER_LOST = "consumer lost (its node stopped sending heartbeats)";
+
+    private final MessageStore store;
+    private final Duration nodeTimeout;
+    private final String host;
+    private final Consumer<DestinationRecord> orphanRemoved;
+    private final AtomicBoolean storeReachable = new AtomicBoolean(true);
+    private volatile String nodeId;
+
+    NodeLiveness(MessageStore store, Duration nodeTimeout, Consumer<DestinationRecord> orphanRemoved) {
+        this.store = store;
+        this.nodeTimeout = nodeTimeout;
+        this.orphanRemoved = orphanRemoved;
+        this.host = hostName();
+        this.nodeId = newNodeId();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String newNodeId() {
+        return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 18);
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    void register() {
+        String id = nodeId;
+        store.inTransaction(tx -> {
+            tx.registerNode(id, host);
+            return null;
+        });
+        LOG.log(Level.DEBUG, "Node {0} registered", id);
+    }
+
+    /** One heartbeat round; never throws (called by the scheduler). */
+    void beat() {
+        try {
+            boolean alive = store.inTransaction(tx -> tx.heartbeat(nodeId));
+            if (!alive) {
+                String old = nodeId;
+                nodeId = newNodeId();
+                register();
+                LOG.log(Level.ERROR, "PBX-1030 Node {0} was declared dead by another node (no heartbeat for {1} ms);"
+                        + " its in-flight messages were redelivered and its temporary destinations removed;"
+                        + " continuing as node {2}", old, nodeTimeout.toMillis(), nodeId);
+            }
+            int released = store.inTransaction(tx -> tx.reapDeadNodes(nodeTimeout, CONSUMER_LOST));
+            if (released > 0) {
+                LOG.log(Level.WARNING, "PBX-1031 {0} in-flight messages of dead nodes returned to their destinations",
+                        released);
+            }
+            removeOrphanedTemporaryDestinations();
+            if (storeReachable.compareAndSet(false, true)) {
+                LOG.log(Level.INFO, "PBX-1033 Message store reachable again");
+            }
+        } catch (StoreException e) {
+            if (storeReachable.compareAndSet(true, false)) {
+                LOG.log(Level.WARNING, "PBX-1032 Heartbeat failed, will retry: {0}", e.getMessage());
+            }
+        }
+    }
+
+    private void removeOrphanedTemporaryDestinations() {
+        List<DestinationRecord> orphans = store.inTransaction(tx -> tx.orphanedTemporaryDestinations());
+        for (DestinationRecord orphan : orphans) {
+            store.inTransaction(tx -> {
+                tx.deleteDestination(orphan.id());
+                return null;
+            });
+            orphanRemoved.accept(orphan);
+        }
+    }
+
+    /** Clean shutdown: releases this node's claims and removes its row. */
+    void unregister() {
+        store.inTransaction(tx -> {
+            tx.unregisterNode(nodeId);
+            return null;
+        });
+    }
+}

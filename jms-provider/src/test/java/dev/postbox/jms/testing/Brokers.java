@@ -1,0 +1,23 @@
+package dev.postbox.jms.testing;
+
+import dev.postbox.jms.PostboxConnectionFactory;
+
+/** Connection factories for tests: fast heartbeats and no linger, on a {@link TestDatabase}. */
+public final class Brokers {
+
+    private Brokers() {
+    }
+
+    /** A factory on the database with test-friendly timings. */
+    public static PostboxConnectionFactory factory(TestDatabase database) {
+        PostboxConnectionFactory factory = new PostboxConnectionFactory(database.url());
+        factory.setShutdownDelayMillis(0);
+        factory.setHeartbeatIntervalMillis(200);
+        factory.setNodeTimeoutMillis(2_000);
+        factory.setPollIntervalMillis(250);
+        factory.setExpiryScanIntervalMillis(250);
+        factory.setMaxPoolSize(8);
+        factory.setDupsOkBatchDelayMillis(50);
+        return factory;
+    }
+}
