@@ -1,0 +1,66 @@
+package dev.postbox.ra.admin;
+
+import dev.postbox.jms.management.BrokerQueueManagement;
+import dev.postbox.jms.management.ManagementException;
+import dev.postbox.jms.management.QueueInfo;
+import dev.postbox.jms.management.QueueManagement;
+import dev.postbox.ra.PostboxResourceAdapter;
+import jakarta.resource.ResourceException;
+import jakarta.resource.Referenceable;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import java.io.Serializable;
+import java.util.List;
+import javax.naming.Reference;
+
+/**
+ * The management API of the adapter's broker node as an administered object
+ * ({@code create-admin-object --restype dev.postbox.jms.management.QueueManagement}), so that the admin
+ * application reaches it by JNDI without touching the store.
+ */
+public class PostboxManagementAdminObject implements QueueManagement, ResourceAdapterAssociation, Referenceable,
+        Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient PostboxResourceAdapter resourceAdapter;
+    private Reference reference;
+
+    private QueueManagement management() {
+        if (resourceAdapter == null) {
+            throw new ManagementException("PBX-2051 The management object is not associated with the Postbox adapter");
+        }
+        try {
+            return new BrokerQueueManagement(resourceAdapter.broker());
+        } catch (ResourceException e) {
+            throw new ManagementException("PBX-2052 The Postbox adapter is not running: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<QueueInfo> listQueues() {
+        return management().listQueues();
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) {
+        if (ra instanceof PostboxResourceAdapter postbox) {
+            this.resourceAdapter = postbox;
+        }
+    }
+
+    @Override
+    public void setReference(Reference reference) {
+        this.reference = reference;
+    }
+
+    @Override
+    public Reference getReference() {
+        return reference;
+    }
+}
