@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import javax.transaction.xa.XAResource;
@@ -41,8 +40,6 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
 
     /** Default {@link #setDataSourceJndiName data source}. */
     public static final String DEFAULT_DATA_SOURCE = "jdbc/__default";
-    /** Payara's suffix for a non-transactional view of a JDBC resource. */
-    static final String NON_TRANSACTIONAL_SUFFIX = "__nontx";
 
     private String dataSourceJndiName = DEFAULT_DATA_SOURCE;
     private Long heartbeatIntervalMillis = BrokerConfig.DEFAULT_HEARTBEAT_INTERVAL.toMillis();
@@ -118,17 +115,21 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
             throw internal(MessageFormat.format(RaMessages.INVALID_CONFIGURATION,
                     "dataSourceJndiName must name a JDBC resource"), null);
         }
+        Object found;
         try {
-            InitialContext naming = new InitialContext();
-            try {
-                return (DataSource) naming.lookup(dataSourceJndiName + NON_TRANSACTIONAL_SUFFIX);
-            } catch (NamingException | ClassCastException noNonTransactionalView) {
-                return (DataSource) naming.lookup(dataSourceJndiName);
-            }
-        } catch (NameNotFoundException e) {
-            throw internal(MessageFormat.format(RaMessages.NO_DATA_SOURCE, dataSourceJndiName), e);
-        } catch (NamingException | ClassCastException e) {
+            found = new InitialContext().lookup(dataSourceJndiName);
+        } catch (NamingException e) {
             throw internal(MessageFormat.format(RaMessages.NO_DATA_SOURCE, dataSourceJndiName) + " (" + e + ")", e);
+        }
+        if (!(found instanceof DataSource dataSource)) {
+            throw internal(MessageFormat.format(RaMessages.NO_DATA_SOURCE, dataSourceJndiName) + " (found "
+                    + (found == null ? "null" : found.getClass().getName()) + " instead of a javax.sql.DataSource)",
+                    null);
+        }
+        try {
+            return NonTransactionalDataSource.of(dataSource);
+        } catch (IllegalArgumentException e) {
+            throw internal(MessageFormat.format(RaMessages.STORE_FAILED, dataSourceJndiName, e.getMessage()), e);
         }
     }
 
