@@ -37,6 +37,7 @@ public final class TestDatabase implements AutoCloseable {
             return new TestDatabase(kind, "jdbc:h2:mem:pb" + id + ";DB_CLOSE_DELAY=-1", null);
         }
         String schema = "t_" + id;
+        ensurePostgresDatabase();
         try (Connection c = DriverManager.getConnection(PG_BASE); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -45,6 +46,24 @@ public final class TestDatabase implements AutoCloseable {
         }
         String separator = PG_BASE.contains("?") ? "&" : "?";
         return new TestDatabase(kind, PG_BASE + separator + "currentSchema=" + schema, schema);
+    }
+
+    /** Creates the test database when the server does not have it yet (a fresh machine). */
+    private static synchronized void ensurePostgresDatabase() {
+        try (Connection c = DriverManager.getConnection(PG_BASE)) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                return;
+            }
+        }
+        String database = PG_BASE.replaceAll("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
+        String maintenance = PG_BASE.replace("/" + database, "/postgres");
+        try (Connection c = DriverManager.getConnection(maintenance); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + database + " via " + maintenance, e);
+        }
     }
 
     /** The database kind. */
