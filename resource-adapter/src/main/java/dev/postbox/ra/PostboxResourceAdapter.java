@@ -5,6 +5,7 @@ import dev.postbox.jms.config.BrokerConfig;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.message.DeserializationPolicy;
 import dev.postbox.jms.engine.TaskScheduler;
+import dev.postbox.jms.store.MessageStore;
 import dev.postbox.jms.store.StoreUnavailableException;
 import dev.postbox.jms.store.jpa.JpaMessageStore;
 import dev.postbox.ra.inbound.Activation;
@@ -57,6 +58,7 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
 
     private transient volatile Broker broker;
     private transient volatile TaskScheduler scheduler;
+    private transient volatile JtaTransactions transactions;
     private final transient ConcurrentHashMap<EndpointKey, Activation> activations = new ConcurrentHashMap<>();
     private final transient ClientIdRegistry clientIds = new ClientIdRegistry();
 
@@ -66,14 +68,16 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         BrokerConfig config = brokerConfig();
         DataSource dataSource = lookupDataSource();
+        this.transactions = new JtaTransactions(context.getTransactionSynchronizationRegistry());
         try {
             this.scheduler = new WorkManagerTaskScheduler(context);
         } catch (jakarta.resource.spi.UnavailableException e) {
             throw internal("PBX-2005 The server provides no timer for the Postbox adapter: " + e.getMessage(), e);
         }
-        JpaMessageStore store;
+        MessageStore store;
         try {
-            store = JpaMessageStore.open(dataSource, Clock.systemUTC(), null);
+            store = new ServerThreadStore(JpaMessageStore.openInServer(dataSource, dataSource, Clock.systemUTC()),
+                    ((WorkManagerTaskScheduler) scheduler).workManager());
         } catch (StoreUnavailableException e) {
             scheduler.shutdown();
             throw internal(MessageFormat.format(RaMessages.DATABASE_UNREACHABLE, dataSourceJndiName, e.getMessage()), e);
@@ -126,11 +130,7 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
                     + (found == null ? "null" : found.getClass().getName()) + " instead of a javax.sql.DataSource)",
                     null);
         }
-        try {
-            return NonTransactionalDataSource.of(dataSource);
-        } catch (IllegalArgumentException e) {
-            throw internal(MessageFormat.format(RaMessages.STORE_FAILED, dataSourceJndiName, e.getMessage()), e);
-        }
+        return dataSource;
     }
 
     private static ResourceAdapterInternalException internal(String message, Throwable cause) {
@@ -172,6 +172,11 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
         return running;
     }
 
+    /** The server's JTA transactions. */
+    public JtaTransactions transactions() {
+        return transactions;
+    }
+
     /** The client ids in use by this node's connections. */
     public ClientIdRegistry clientIds() {
         return clientIds;
@@ -186,7 +191,8 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
                     + "; use dev.postbox.ra.inbound.PostboxActivationSpec");
         }
         postboxSpec.validate();
-        Activation activation = new Activation(broker(), scheduler, factory, postboxSpec, deserializationPolicy());
+        Activation activation = new Activation(broker(), scheduler, factory, postboxSpec, deserializationPolicy(),
+                transactions);
         activation.start();
         activations.put(new EndpointKey(factory, spec), activation);
     }

@@ -23,6 +23,11 @@ final class WorkManagerTaskScheduler implements TaskScheduler {
     private final Timer timer;
     private volatile boolean shutDown;
 
+    /** The server's WorkManager. */
+    WorkManager workManager() {
+        return workManager;
+    }
+
     WorkManagerTaskScheduler(BootstrapContext context) throws UnavailableException {
         this.workManager = context.getWorkManager();
         this.timer = context.createTimer();
@@ -61,7 +66,7 @@ final class WorkManagerTaskScheduler implements TaskScheduler {
         TimerTask timerTask = new TimerTask() {
             @Override
             public void run() {
-                runLogged(task);
+                ServerThreadStore.runAsAdapterThread(() -> runLogged(task));
             }
         };
         timer.schedule(timerTask, initialDelay.toMillis(), delay.toMillis());
@@ -93,7 +98,7 @@ final class WorkManagerTaskScheduler implements TaskScheduler {
 
         @Override
         public void run() {
-            runLogged(task);
+            ServerThreadStore.runAsAdapterThread(() -> runLogged(task));
         }
 
         @Override

@@ -28,6 +28,17 @@ public class Inbox {
 
     private final List<Received> received = new ArrayList<>();
 
+    /** Records a delivery of a text message as the given listener saw it. */
+    public void record(String listener, jakarta.jms.Message message) {
+        try {
+            add(new Received(listener, message.getJMSMessageID(), ((jakarta.jms.TextMessage) message).getText(),
+                    message.getIntProperty("JMSXDeliveryCount"), message.getJMSRedelivered(),
+                    Thread.currentThread().getName()));
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records a delivery. */
     public synchronized void add(Received delivery) {
         received.add(delivery);

@@ -41,6 +41,29 @@ public final class MessageMapping {
                 PropertyCodec.encode(message.properties()), message.bodyType().code(), message.encodeBody());
     }
 
+    /** Vendor property: why a message in a dead-letter or expiry queue got there. */
+    public static final String DEAD_LETTER_REASON = "JMS_Postbox_DeadLetterReason";
+    /** Vendor property: the destination a dead-lettered message came from. */
+    public static final String DEAD_LETTER_ORIGIN = "JMS_Postbox_DeadLetterOrigin";
+    /** Vendor property: when it was dead-lettered (epoch milliseconds). */
+    public static final String DEAD_LETTER_TIME = "JMS_Postbox_DeadLetterTime";
+    /** Vendor property: first delivery time of a dead-lettered message (epoch milliseconds). */
+    public static final String FIRST_DELIVERY_TIME = "JMS_Postbox_FirstDeliveryTime";
+
+    private static void addDeliveryHistory(PostboxMessage message, Delivery delivery) {
+        var stored = delivery.message();
+        if (stored.deadLetter() != null) {
+            message.putProviderProperty(DEAD_LETTER_REASON, stored.deadLetter().reason());
+            message.putProviderProperty(DEAD_LETTER_ORIGIN, stored.deadLetter().originalDestination());
+            if (stored.deadLetter().deadLetteredAt() != null) {
+                message.putProviderProperty(DEAD_LETTER_TIME, stored.deadLetter().deadLetteredAt().toEpochMilli());
+            }
+            if (stored.firstDeliveredAt() != null) {
+                message.putProviderProperty(FIRST_DELIVERY_TIME, stored.firstDeliveredAt().toEpochMilli());
+            }
+        }
+    }
+
     private static String replyToAddress(Destination replyTo) throws JMSException {
         return replyTo == null ? null : PostboxDestination.of(replyTo).address();
     }
@@ -67,6 +90,7 @@ public final class MessageMapping {
         message.setJMSDestination(consumedFrom);
         message.setJMSRedelivered(delivery.deliveryCount() > 1);
         message.putProviderProperty(PostboxMessage.JMSX_DELIVERY_COUNT, delivery.deliveryCount());
+        addDeliveryHistory(message, delivery);
         message.setReadOnly(true);
         return message;
     }

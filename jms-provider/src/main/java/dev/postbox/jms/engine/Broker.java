@@ -184,26 +184,126 @@ public final class Broker implements AutoCloseable {
      *     redelivered meanwhile): nothing was committed
      */
     public void commit(List<NewMessage> sends, List<Delivery> acknowledgements, boolean relaxed) {
+        guard(() -> store.inTransaction(tx -> {
+            if (relaxed) {
+                tx.relaxDurability();
+            }
+            if (!sends.isEmpty()) {
+                tx.insert(sends);
+            }
+            int expected = acknowledgements.size();
+            int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
+            if (acknowledged != expected) {
+                // thrown inside the transaction: inTransaction rolls it back
+                throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
+                        + " of its received messages were redelivered to another consumer meanwhile", null);
+            }
+            return null;
+        }));
+        wakeAfterSend(sends);
+    }
+
+    /**
+     * Stores messages inside an external (JTA) transaction: they become visible when it commits.
+     *
+     * @throws EngineException when the store cannot join the transaction
+     */
+    public void sendInTransaction(ExternalTransaction transaction, List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         guard(() -> {
-            try (StoreTransaction tx = store.begin()) {
-                if (relaxed) {
-                    tx.relaxDurability();
-                }
-                if (!sends.isEmpty()) {
-                    tx.insert(sends);
-                }
-                int expected = acknowledgements.size();
-                int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
-                if (acknowledged != expected) {
-                    tx.rollback();
-                    throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
-                            + " of its received messages were redelivered to another consumer meanwhile", null);
-                }
+            try (StoreTransaction tx = store.joinExternal()) {
+                tx.insert(messages);
                 tx.commit();
-                return null;
+            }
+            return null;
+        });
+        transaction.afterCompletion(committed -> {
+            if (committed) {
+                wakeAfterSend(messages);
             }
         });
-        wakeAfterSend(sends);
+    }
+
+    /**
+     * Acknowledges deliveries inside an external (JTA) transaction: they are deleted when it commits, and
+     * redelivered (with the reason the supplier gives at that time) when it rolls back.
+     *
+     * @return how many of the deliveries were still held by this node (fewer: redelivered meanwhile)
+     */
+    public int acknowledgeInTransaction(ExternalTransaction transaction, List<Delivery> deliveries,
+            Supplier<String> rollbackReason) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        int acknowledged = guard(() -> {
+            try (StoreTransaction tx = store.joinExternal()) {
+                int deleted = DeliveryOutcomes.acknowledge(tx, deliveries);
+                tx.commit();
+                return deleted;
+            }
+        });
+        transaction.afterCompletion(committed -> {
+            if (!committed) {
+                // Not on the completing thread: the server is still releasing the transaction's connections
+                // there, and the store's own transaction must not touch that context.
+                String reason = rollbackReason.get();
+                scheduler.execute(() -> redeliverAfterRollback(deliveries, reason));
+            }
+        });
+        return acknowledged;
+    }
+
+    /**
+     * Deletes deliveries inside the caller's transaction without watching its outcome: the caller calls
+     * {@link #settleAfterTransaction} once the transaction has completed.
+     *
+     * @return how many of the deliveries were still held by this node
+     */
+    public int enlistAcknowledgement(List<Delivery> deliveries) {
+        return guard(() -> {
+            try (StoreTransaction tx = store.joinExternal()) {
+                int deleted = DeliveryOutcomes.acknowledge(tx, deliveries);
+                tx.commit();
+                return deleted;
+            }
+        });
+    }
+
+    /**
+     * After a transaction that contained {@link #enlistAcknowledgement} completed: deliveries whose rows
+     * still exist and are still held by their node were rolled back, and are redelivered with the reason.
+     *
+     * @return the number of deliveries found rolled back
+     */
+    public int settleAfterTransaction(List<Delivery> deliveries, String rollbackReason) {
+        List<Delivery> rolledBack = guard(() -> store.inTransaction(tx -> {
+            List<Delivery> found = new ArrayList<>();
+            for (Delivery delivery : deliveries) {
+                tx.findMessage(delivery.id())
+                        .filter(m -> delivery.node().equals(m.claimedBy()))
+                        .ifPresent(m -> found.add(delivery));
+            }
+            return found;
+        }));
+        redeliver(rolledBack, rollbackReason);
+        return rolledBack.size();
+    }
+
+    private void redeliverAfterRollback(List<Delivery> deliveries, String reason) {
+        try {
+            redeliver(deliveries, reason);
+        } catch (EngineException e) {
+            LOG.log(Level.WARNING, "PBX-1022 {0} messages of a rolled-back transaction could not be given back"
+                    + " now; they return when this node restarts or is declared dead: {1}", deliveries.size(),
+                    e.getMessage());
+        }
+    }
+
+    /** True when work can join external (JTA) transactions. */
+    public boolean supportsExternalTransactions() {
+        return store.supportsExternalTransactions();
     }
 
     private void wakeAfterSend(List<NewMessage> messages) {

@@ -7,6 +7,7 @@ import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.ConsumerSpec;
 import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
+import dev.postbox.jms.engine.ExternalTransaction;
 import dev.postbox.jms.engine.WakeSignal;
 import dev.postbox.jms.message.DeserializationPolicy;
 import dev.postbox.jms.message.PostboxMessage;
@@ -14,6 +15,7 @@ import dev.postbox.jms.store.DestinationPolicy;
 import dev.postbox.jms.store.DestinationRecord;
 import jakarta.jms.JMSException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Consumes one queue for a message endpoint (an MDB activation of the resource adapter): claims one
@@ -89,6 +91,42 @@ public final class InboundConsumer {
     /** The endpoint processed the message: it is deleted. */
     public void acknowledge(InboundMessage message) {
         broker.acknowledge(List.of(message.delivery()));
+    }
+
+    /**
+     * Acknowledges inside the endpoint's JTA transaction: the message is deleted if it commits and
+     * redelivered (with the reason the supplier gives then) if it rolls back.
+     *
+     * @return false when the message had already been redelivered elsewhere (this node was declared dead)
+     */
+    public boolean acknowledgeInTransaction(ExternalTransaction transaction, InboundMessage message,
+            Supplier<String> rollbackReason) {
+        return broker.acknowledgeInTransaction(transaction, List.of(message.delivery()), rollbackReason) == 1;
+    }
+
+    /**
+     * Deletes the message inside the endpoint's current JTA transaction; call
+     * {@link #settleAfterTransaction} when the transaction completed.
+     *
+     * @return false when the message had already been redelivered elsewhere (this node was declared dead)
+     */
+    public boolean enlistAcknowledgement(InboundMessage message) {
+        return broker.enlistAcknowledgement(List.of(message.delivery())) == 1;
+    }
+
+    /**
+     * After the endpoint's transaction completed: when it rolled back, the message is redelivered (or
+     * dead-lettered) with the reason.
+     *
+     * @return true when the transaction had rolled back
+     */
+    public boolean settleAfterTransaction(InboundMessage message, String rollbackReason) {
+        return broker.settleAfterTransaction(List.of(message.delivery()), rollbackReason) == 1;
+    }
+
+    /** True when acknowledgements can join the endpoint's JTA transaction. */
+    public boolean supportsTransactions() {
+        return broker.supportsExternalTransactions();
     }
 
     /** The endpoint failed: the message is redelivered after its delay, or dead-lettered. */

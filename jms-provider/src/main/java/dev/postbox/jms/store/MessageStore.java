@@ -11,12 +11,32 @@ import java.util.function.Function;
  */
 public interface MessageStore extends AutoCloseable {
 
-    /** Begins a new resource-local transaction. The caller must commit or close it. */
+    /**
+     * Begins a new resource-local transaction on the calling thread. The caller must commit or close it.
+     * The engine uses {@link #inTransaction} instead, which implementations may run elsewhere.
+     */
     StoreTransaction begin();
 
     /**
+     * Work inside the caller's current JTA transaction (application-server deployments whose store was
+     * opened with a transactional data source). The returned transaction's {@code commit()} only flushes;
+     * the container commits or rolls back. Use one per operation and close it.
+     *
+     * @throws StoreException when the store has no transactional data source or no transaction is active
+     */
+    default StoreTransaction joinExternal() {
+        throw new StoreException("This message store cannot join external (JTA) transactions");
+    }
+
+    /** True when {@link #joinExternal()} is available. */
+    default boolean supportsExternalTransactions() {
+        return false;
+    }
+
+    /**
      * Runs work in a new transaction, commits it and returns the result; rolls back when the work
-     * throws.
+     * throws. Implementations may run the work on another thread (inside an application server, store
+     * work never runs on the application's threads); the work must not depend on the calling thread.
      */
     default <T> T inTransaction(Function<StoreTransaction, T> work) {
         try (StoreTransaction tx = begin()) {

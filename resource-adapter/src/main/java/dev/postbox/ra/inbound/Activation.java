@@ -9,6 +9,7 @@ import dev.postbox.jms.engine.TaskScheduler;
 import dev.postbox.jms.engine.WakeSignal;
 import dev.postbox.jms.message.DeserializationPolicy;
 import dev.postbox.jms.spi.InboundConsumer;
+import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -41,6 +42,7 @@ public final class Activation {
     private final MessageEndpointFactory factory;
     private final PostboxActivationSpec spec;
     private final DeserializationPolicy deserializationPolicy;
+    private final JtaTransactions transactions;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final AtomicInteger activeWorks = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,8 +54,9 @@ public final class Activation {
 
     /** Creates an activation (not yet consuming). */
     public Activation(Broker broker, TaskScheduler scheduler, MessageEndpointFactory factory,
-            PostboxActivationSpec spec, DeserializationPolicy deserializationPolicy) {
+            PostboxActivationSpec spec, DeserializationPolicy deserializationPolicy, JtaTransactions transactions) {
         this.broker = broker;
+        this.transactions = transactions;
         this.deserializationPolicy = deserializationPolicy;
         this.scheduler = scheduler;
         this.factory = factory;
@@ -69,7 +72,7 @@ public final class Activation {
         try {
             this.consumer = InboundConsumer.open(broker, resolveDestination(), spec.getMessageSelector(),
                     spec.redeliveryOverrides(), deserializationPolicy);
-            this.invoker = new EndpointInvoker(factory, consumer);
+            this.invoker = new EndpointInvoker(factory, consumer, transactions);
         } catch (JMSException | EngineException e) {
             throw new ResourceException("PBX-2041 Cannot activate the endpoint on " + spec.describeDestination()
                     + ": " + e.getMessage(), e);
@@ -131,8 +134,8 @@ public final class Activation {
             failed = true;
             Duration delay = retryDelay.getAndUpdate(d -> d.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
                     ? Duration.ofSeconds(10) : d.multipliedBy(2));
-            LOG.log(Level.WARNING, RaMessages.ACTIVATION_STORE_FAILURE, consumer.destination(), delay.toMillis(),
-                    e.getMessage());
+            LOG.log(Level.WARNING, java.text.MessageFormat.format(RaMessages.ACTIVATION_STORE_FAILURE,
+                    consumer.destination(), delay.toMillis(), e.getMessage()), e);
             scheduler.schedule(this::startWorks, delay);
         } finally {
             finishWork();

@@ -1,7 +1,9 @@
 package dev.postbox.ra.inbound;
 
+import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.spi.InboundConsumer;
 import dev.postbox.jms.spi.InboundConsumer.InboundMessage;
+import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -14,13 +16,17 @@ import java.lang.reflect.Method;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers one message to one endpoint instance: {@code beforeDelivery}, {@code onMessage},
- * {@code afterDelivery} always paired, then acknowledges on success or redelivers on failure.
+ * Delivers one message to one endpoint instance, {@code beforeDelivery} and {@code afterDelivery} always
+ * paired. With container-managed transactions the acknowledgement joins the endpoint's transaction before
+ * {@code onMessage} (so the message is consumed exactly when the MDB's work commits, and redelivered when
+ * it rolls back); otherwise it is acknowledged after {@code onMessage} returns normally.
  */
 final class EndpointInvoker {
 
     private static final System.Logger LOG = System.getLogger(EndpointInvoker.class.getName());
     static final Method ON_MESSAGE;
+    static final String ROLLED_BACK = "the message-driven bean's transaction rolled back (setRollbackOnly or a"
+            + " failure at commit)";
 
     static {
         try {
@@ -32,10 +38,20 @@ final class EndpointInvoker {
 
     private final MessageEndpointFactory factory;
     private final InboundConsumer consumer;
+    private final JtaTransactions transactions;
+    private final boolean transacted;
 
-    EndpointInvoker(MessageEndpointFactory factory, InboundConsumer consumer) {
+    EndpointInvoker(MessageEndpointFactory factory, InboundConsumer consumer, JtaTransactions transactions)
+            throws ResourceException {
         this.factory = factory;
         this.consumer = consumer;
+        this.transactions = transactions;
+        try {
+            this.transacted = factory.isDeliveryTransacted(ON_MESSAGE) && consumer.supportsTransactions()
+                    && transactions != null;
+        } catch (NoSuchMethodException e) {
+            throw new ResourceException("PBX-2044 The endpoint has no onMessage(Message) method", e);
+        }
     }
 
     /**
@@ -51,48 +67,120 @@ final class EndpointInvoker {
             consumer.release(message);
             return;
         }
-        Throwable failure = null;
         try {
             if (!stillActive.getAsBoolean()) {
                 consumer.release(message);
-                return;
+            } else if (transacted) {
+                deliverInTransaction(endpoint, message);
+            } else {
+                deliverThenAcknowledge(endpoint, message);
             }
-            failure = invoke(endpoint, message);
         } finally {
             endpoint.release();
+        }
+    }
+
+    private void deliverThenAcknowledge(MessageEndpoint endpoint, InboundMessage message) {
+        String failure = null;
+        try {
+            endpoint.beforeDelivery(ON_MESSAGE);
+        } catch (NoSuchMethodException | ResourceException e) {
+            redeliver(message, describe(e));
+            return;
+        }
+        try {
+            failure = onMessage(endpoint, message);
+        } finally {
+            String afterFailure = afterDelivery(endpoint);
+            failure = failure != null ? failure : afterFailure;
         }
         if (failure == null) {
             consumer.acknowledge(message);
         } else {
-            LOG.log(Level.WARNING, RaMessages.DELIVERY_FAILED, message.delivery().message().content().messageId(),
-                    consumer.destination(), failure.toString());
-            consumer.redeliver(message, describe(failure));
+            redeliver(message, failure);
         }
     }
 
-    /** Runs one delivery; returns the failure, or null when onMessage returned and the work committed. */
-    private Throwable invoke(MessageEndpoint endpoint, InboundMessage message) {
+    private void deliverInTransaction(MessageEndpoint endpoint, InboundMessage message) {
+        String failure = null;
         try {
             endpoint.beforeDelivery(ON_MESSAGE);
         } catch (NoSuchMethodException | ResourceException e) {
-            return e;
+            redeliver(message, describe(e));
+            return;
         }
-        Throwable failure = null;
+        boolean enlisted = false;
         try {
-            ((MessageListener) endpoint).onMessage(message.message());
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        } finally {
-            try {
-                endpoint.afterDelivery();
-            } catch (ResourceException e) {
-                failure = failure != null ? failure : e;
+            if (transactions.current() == null) {
+                failure = "no transaction was started for the container-managed message-driven bean";
+            } else {
+                if (!consumer.enlistAcknowledgement(message)) {
+                    LOG.log(Level.WARNING, "PBX-2024 Message {0} was redelivered elsewhere while claimed here"
+                            + " (this node was declared dead); it is processed again", messageId(message));
+                }
+                enlisted = true;
+                failure = onMessage(endpoint, message);
             }
+        } catch (EngineException e) {
+            failure = describe(e);
+        } finally {
+            String afterFailure = afterDelivery(endpoint);
+            failure = failure != null ? failure : afterFailure;
         }
-        return failure;
+        if (!enlisted) {
+            redeliver(message, failure);
+            return;
+        }
+        settle(message, failure);
     }
 
-    private static String describe(Throwable failure) {
+    /** The transaction has completed: if the acknowledgement rolled back with it, redeliver. */
+    private void settle(InboundMessage message, String failure) {
+        try {
+            if (consumer.settleAfterTransaction(message, failure != null ? failure : ROLLED_BACK)) {
+                LOG.log(Level.WARNING, RaMessages.DELIVERY_FAILED, messageId(message), consumer.destination(),
+                        failure != null ? failure : ROLLED_BACK);
+            }
+        } catch (EngineException e) {
+            LOG.log(Level.WARNING, "PBX-2025 Message {0} cannot be given back now; it returns when this node"
+                    + " restarts or is declared dead: {1}", messageId(message), e.getMessage());
+        }
+    }
+
+    /** Runs onMessage; returns the failure description, or null. */
+    private static String onMessage(MessageEndpoint endpoint, InboundMessage message) {
+        try {
+            ((MessageListener) endpoint).onMessage(message.message());
+            return null;
+        } catch (RuntimeException | Error e) {
+            return describe(e);
+        }
+    }
+
+    private static String afterDelivery(MessageEndpoint endpoint) {
+        try {
+            endpoint.afterDelivery();
+            return null;
+        } catch (ResourceException e) {
+            return describe(e);
+        }
+    }
+
+    private void redeliver(InboundMessage message, String failure) {
+        LOG.log(Level.WARNING, RaMessages.DELIVERY_FAILED, messageId(message), consumer.destination(), failure);
+        try {
+            consumer.redeliver(message, failure);
+        } catch (EngineException e) {
+            LOG.log(Level.WARNING, "PBX-2025 Message {0} cannot be given back now; it returns when this node"
+                    + " restarts or is declared dead: {1}", messageId(message), e.getMessage());
+        }
+    }
+
+    private static String messageId(InboundMessage message) {
+        return message.delivery().message().content().messageId();
+    }
+
+    static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && (cause instanceof java.lang.reflect.UndeclaredThrowableException
                 || cause.getClass().getName().startsWith("jakarta.ejb."))) {

@@ -67,6 +67,11 @@ final class H2Dialect implements StoreDialect {
     }
 
     @Override
+    public String nextMessageIdExpression() {
+        return "NEXT VALUE FOR pb_message_seq";
+    }
+
+    @Override
     public boolean supportsMultipleNodes() {
         return false;
     }

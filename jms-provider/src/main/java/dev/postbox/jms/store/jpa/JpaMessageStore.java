@@ -29,14 +29,16 @@ public final class JpaMessageStore implements MessageStore {
     public static final String SCHEMA_HISTORY_TABLE = "pb_schema_history";
 
     private final EntityManagerFactory emf;
+    private final DataSource transactional;
     private final StoreDialect dialect;
     private final Clock clock;
     private final String description;
     private final AutoCloseable owned;
 
-    private JpaMessageStore(EntityManagerFactory emf, StoreDialect dialect, Clock clock, String description,
-            AutoCloseable owned) {
+    private JpaMessageStore(EntityManagerFactory emf, DataSource transactional, StoreDialect dialect, Clock clock,
+            String description, AutoCloseable owned) {
         this.emf = emf;
+        this.transactional = transactional;
         this.dialect = dialect;
         this.clock = clock;
         this.description = description;
@@ -56,7 +58,31 @@ public final class JpaMessageStore implements MessageStore {
         String product = describe(dataSource);
         StoreDialect dialect = dialectFor(product);
         migrate(dataSource, dialect);
-        ClassLoader loader = JpaMessageStore.class.getClassLoader();
+        EntityManagerFactory emf = factory(StorePersistenceUnit.resourceLocal(dataSource, loader()), "None", product);
+        LOG.log(System.Logger.Level.DEBUG, "Message store open on {0}", product);
+        return new JpaMessageStore(emf, null, dialect, clock, product, owned);
+    }
+
+    /**
+     * Opens the store inside an application server: its own transactions use {@code nonTransactional}
+     * connections (the caller makes sure they are never enlisted); {@link #joinExternal()} works in the
+     * caller's JTA transaction on {@code transactional} connections of the same database, which the server
+     * enlists and shares with the application's own work in that transaction.
+     */
+    public static JpaMessageStore openInServer(DataSource nonTransactional, DataSource transactional, Clock clock) {
+        String product = describe(nonTransactional);
+        StoreDialect dialect = dialectFor(product);
+        migrate(nonTransactional, dialect);
+        EntityManagerFactory emf = factory(StorePersistenceUnit.resourceLocal(nonTransactional, loader()), "None",
+                product);
+        return new JpaMessageStore(emf, transactional, dialect, clock, product, null);
+    }
+
+    private static ClassLoader loader() {
+        return JpaMessageStore.class.getClassLoader();
+    }
+
+    private static EntityManagerFactory factory(StorePersistenceUnit unit, String targetServer, String product) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("eclipselink.weaving", "false");
         properties.put("eclipselink.cache.shared.default", "false");
@@ -67,18 +93,16 @@ public final class JpaMessageStore implements MessageStore {
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.jdbc.cache-statements", "false");
         properties.put("eclipselink.persistence-context.flush-mode", "COMMIT");
-        properties.put("eclipselink.target-server", "None");
-        properties.put("eclipselink.classloader", loader);
-        EntityManagerFactory emf;
+        properties.put("eclipselink.target-server", targetServer);
+        properties.put("eclipselink.session-name", unit.getPersistenceUnitName() + "-" + System.identityHashCode(unit));
+        properties.put("eclipselink.classloader", unit.getClassLoader());
         try {
-            emf = new PersistenceProvider().createContainerEntityManagerFactory(
-                    new StorePersistenceUnit(dataSource, loader), properties);
+            EntityManagerFactory emf = new PersistenceProvider().createContainerEntityManagerFactory(unit, properties);
             emf.createEntityManager().close();
+            return emf;
         } catch (RuntimeException e) {
             throw StoreExceptions.translate("Starting the JPA persistence unit on " + product, e);
         }
-        LOG.log(System.Logger.Level.DEBUG, "Message store open on {0}", product);
-        return new JpaMessageStore(emf, dialect, clock, product, owned);
     }
 
     private static String describe(DataSource dataSource) {
@@ -130,12 +154,29 @@ public final class JpaMessageStore implements MessageStore {
     @Override
     public StoreTransaction begin() {
         try {
-            return new JpaStoreTransaction(emf.createEntityManager(), dialect, clock);
+            return JpaStoreTransaction.begin(emf.createEntityManager(), dialect, clock);
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StoreExceptions.translate("Begin transaction", e);
         }
+    }
+
+    @Override
+    public StoreTransaction joinExternal() {
+        if (transactional == null) {
+            return MessageStore.super.joinExternal();
+        }
+        try {
+            return new ExternalJdbcTransaction(transactional.getConnection(), dialect, clock);
+        } catch (java.sql.SQLException e) {
+            throw StoreExceptions.translate("Join the current JTA transaction", e);
+        }
+    }
+
+    @Override
+    public boolean supportsExternalTransactions() {
+        return transactional != null;
     }
 
     @Override

@@ -45,18 +45,25 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final List<Lock> heldLocks = new ArrayList<>(1);
     private boolean ended;
 
-    JpaStoreTransaction(EntityManager em, StoreDialect dialect, Clock clock) {
+    private JpaStoreTransaction(EntityManager em, EntityTransaction transaction, StoreDialect dialect, Clock clock) {
         this.em = em;
+        this.transaction = transaction;
         this.dialect = dialect;
         this.clock = clock;
-        this.transaction = em.getTransaction();
+    }
+
+    /** A new resource-local transaction of the store. */
+    static JpaStoreTransaction begin(EntityManager em, StoreDialect dialect, Clock clock) {
         try {
+            EntityTransaction transaction = em.getTransaction();
             transaction.begin();
+            return new JpaStoreTransaction(em, transaction, dialect, clock);
         } catch (RuntimeException e) {
             em.close();
             throw StoreExceptions.translate("Begin transaction", e);
         }
     }
+
 
     EntityManager em() {
         return em;

@@ -61,6 +61,11 @@ final class PostgresDialect implements StoreDialect {
     }
 
     @Override
+    public String nextMessageIdExpression() {
+        return "nextval('pb_message_seq')";
+    }
+
+    @Override
     public boolean supportsMultipleNodes() {
         return true;
     }

@@ -20,6 +20,9 @@ interface StoreDialect {
     /** Makes the current transaction's commit asynchronous, or does nothing. */
     void relaxDurability(EntityManager em);
 
+    /** SQL expression giving a fresh message id from {@code pb_message_seq} (used outside JPA). */
+    String nextMessageIdExpression();
+
     /** True when several JVMs may share the database. */
     boolean supportsMultipleNodes();
 }

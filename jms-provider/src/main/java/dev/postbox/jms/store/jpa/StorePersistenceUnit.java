@@ -20,15 +20,22 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     private final DataSource dataSource;
     private final ClassLoader classLoader;
+    private final boolean jta;
 
-    StorePersistenceUnit(DataSource dataSource, ClassLoader classLoader) {
+    private StorePersistenceUnit(DataSource dataSource, ClassLoader classLoader, boolean jta) {
         this.dataSource = dataSource;
         this.classLoader = classLoader;
+        this.jta = jta;
+    }
+
+    /** The unit for the store's own resource-local transactions. */
+    static StorePersistenceUnit resourceLocal(DataSource dataSource, ClassLoader classLoader) {
+        return new StorePersistenceUnit(dataSource, classLoader, false);
     }
 
     @Override
     public String getPersistenceUnitName() {
-        return NAME;
+        return jta ? NAME + "-jta" : NAME;
     }
 
     @Override
@@ -38,17 +45,17 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public PersistenceUnitTransactionType getTransactionType() {
-        return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+        return jta ? PersistenceUnitTransactionType.JTA : PersistenceUnitTransactionType.RESOURCE_LOCAL;
     }
 
     @Override
     public DataSource getJtaDataSource() {
-        return null;
+        return jta ? dataSource : null;
     }
 
     @Override
     public DataSource getNonJtaDataSource() {
-        return dataSource;
+        return jta ? null : dataSource;
     }
 
     @Override

@@ -1,0 +1,260 @@
+package dev.postbox.jms.store.jpa;
+
+import dev.postbox.jms.store.ClaimRequest;
+import dev.postbox.jms.store.DeadLetterInfo;
+import dev.postbox.jms.store.DestinationCounts;
+import dev.postbox.jms.store.DestinationKind;
+import dev.postbox.jms.store.DestinationPolicy;
+import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.NewDestination;
+import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.Release;
+import dev.postbox.jms.store.ScanPosition;
+import dev.postbox.jms.store.StoreTransaction;
+import dev.postbox.jms.store.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Store work inside the caller's JTA transaction, on a connection of the transactional JDBC resource (the
+ * server enlists it and shares it with the application's own JDBC and JPA work in that transaction).
+ * Only sending and acknowledging happen here; they are plain statements on the mapped tables, so that
+ * exactly one connection of the transaction is used and the container alone commits it.
+ */
+final class ExternalJdbcTransaction implements StoreTransaction {
+
+    static final String INSERT = """
+            INSERT INTO pb_message (id, destination_id, priority, visible_at, expires_at, delivery_count,
+                                    enqueued_at, message_id, jms_timestamp, correlation_id, correlation_id_bytes,
+                                    jms_type, reply_to, delivery_mode, jms_expiration, delivery_time,
+                                    origin_connection, properties, body_type, body)
+            VALUES (%s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String ACKNOWLEDGE = "DELETE FROM pb_message WHERE id = ? AND claimed_by = ?";
+
+    private final Connection connection;
+    private final String insertSql;
+    private final Clock clock;
+
+    ExternalJdbcTransaction(Connection connection, StoreDialect dialect, Clock clock) {
+        this.connection = connection;
+        this.insertSql = INSERT.formatted(dialect.nextMessageIdExpression());
+        this.clock = clock;
+    }
+
+    @Override
+    public void insert(List<NewMessage> messages) {
+        try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
+            var now = EntityMapper.utc(clock.instant());
+            for (NewMessage m : messages) {
+                int i = 1;
+                insert.setLong(i++, m.destinationId());
+                insert.setShort(i++, (short) m.priority());
+                insert.setObject(i++, EntityMapper.utc(m.visibleAt()));
+                insert.setObject(i++, EntityMapper.utc(m.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(i++, now);
+                insert.setString(i++, m.messageId());
+                insert.setLong(i++, m.jmsTimestamp());
+                insert.setString(i++, m.correlationId());
+                insert.setBytes(i++, m.correlationIdBytes());
+                insert.setString(i++, m.type());
+                insert.setString(i++, m.replyTo());
+                insert.setShort(i++, (short) m.deliveryMode());
+                insert.setLong(i++, m.jmsExpiration());
+                insert.setLong(i++, m.deliveryTime());
+                insert.setString(i++, m.originConnection());
+                insert.setBytes(i++, m.properties());
+                insert.setShort(i++, (short) m.bodyType());
+                insert.setBytes(i, m.body());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw StoreExceptions.translate("Store message in the current transaction", e);
+        }
+    }
+
+    @Override
+    public int acknowledge(Collection<Long> messageIds, String node) {
+        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE)) {
+            for (long id : messageIds) {
+                delete.setLong(1, id);
+                delete.setString(2, node);
+                delete.addBatch();
+            }
+            int deleted = 0;
+            for (int count : delete.executeBatch()) {
+                deleted += Math.max(count, 0);
+            }
+            return deleted;
+        } catch (SQLException e) {
+            throw StoreExceptions.translate("Acknowledge in the current transaction", e);
+        }
+    }
+
+    /** The container commits: nothing to do but give the connection handle back. */
+    @Override
+    public void commit() {
+        close();
+    }
+
+    /** The container rolls back; the caller marks the transaction rollback-only when needed. */
+    @Override
+    public void rollback() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw StoreExceptions.translate("Release the transaction's connection", e);
+        }
+    }
+
+    private static UnsupportedOperationException notInExternalTransaction() {
+        return new UnsupportedOperationException("Only sends and acknowledgements join an external transaction");
+    }
+
+    // ----- not available inside an external transaction -----
+
+    @Override
+    public Optional<DestinationRecord> findDestination(DestinationKind kind, String name) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public Optional<DestinationRecord> findDestination(long id) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public DestinationRecord createDestination(NewDestination destination) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<DestinationRecord> listDestinations() {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<DestinationRecord> subscriptionsOf(long topicId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public void deleteDestination(long id) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public void updatePolicy(long id, DestinationPolicy policy) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<DestinationRecord> orphanedTemporaryDestinations() {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> claim(ClaimRequest request) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> claimById(Collection<Long> ids, String node, Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> scanAvailable(long destinationId, ScanPosition after, Instant now, int limit) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> browse(long destinationId, ScanPosition after, int limit) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public Optional<StoredMessage> findMessage(long messageId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int deleteMessages(Collection<Long> messageIds) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int purge(long destinationId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int release(Collection<Release> releases, String node) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int moveToDeadLetter(long messageId, long deadLetterDestinationId, DeadLetterInfo info) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int move(long messageId, long targetDestinationId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public Optional<Instant> nextVisibleAt(long destinationId, Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> expired(Instant now, int limit) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public Map<Long, DestinationCounts> countsByDestination(Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public void registerNode(String nodeId, String host) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public boolean heartbeat(String nodeId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public void unregisterNode(String nodeId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int reapDeadNodes(Duration timeout, String failure) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public void relaxDurability() {
+        throw notInExternalTransaction();
+    }
+}
