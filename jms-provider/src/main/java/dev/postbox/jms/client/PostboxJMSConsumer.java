@@ -21,9 +21,11 @@ public final class PostboxJMSConsumer implements JMSConsumer {
         this.bodies = new BodyReceiver(session, consumer);
     }
 
+    /** The selector, or null when none was given (null, empty or blank: JMSConsumer Javadoc). */
     @Override
     public String getMessageSelector() {
-        return call(consumer::getMessageSelector);
+        String selector = call(consumer::getMessageSelector);
+        return selector == null || selector.isBlank() ? null : selector;
     }
 
     @Override
