@@ -117,7 +117,10 @@ final class ContextSession {
         return current != null && current.isDeliveryThread();
     }
 
-    /** Closes the session (if it was ever created); no session is created afterwards. */
+    /**
+     * Closes the session (if it was ever created; none is created afterwards), then lets go of the shared
+     * connection, which closes with its last context. Throws the first failure, later ones suppressed.
+     */
     void close() throws JMSException {
         PostboxSession current;
         lock.lock();
@@ -127,8 +130,26 @@ final class ContextSession {
         } finally {
             lock.unlock();
         }
+        JMSException failure = null;
         if (current != null) {
-            current.close();
+            failure = attempt(current::close, null);
+        }
+        failure = attempt(shared::release, failure);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static JMSException attempt(RuntimeTranslation.JmsAction step, JMSException first) {
+        try {
+            step.run();
+            return first;
+        } catch (JMSException e) {
+            if (first == null) {
+                return e;
+            }
+            first.addSuppressed(e);
+            return first;
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.postbox.jms.client;
 import static dev.postbox.jms.client.RuntimeTranslation.call;
 import static dev.postbox.jms.client.RuntimeTranslation.run;
 
-import dev.postbox.jms.exception.JmsExceptions;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.ConnectionMetaData;
@@ -148,7 +147,8 @@ public final class PostboxJMSContext implements JMSContext {
 
     /**
      * Waits for the asynchronous sends, closes the session and, with the last context sharing it, the
-     * connection. A MessageListener or CompletionListener of this context must not call it.
+     * connection. A MessageListener or CompletionListener of this context must not call it; closing a closed
+     * context does nothing.
      */
     @Override
     public void close() {
@@ -165,24 +165,7 @@ public final class PostboxJMSContext implements JMSContext {
         if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
             return;
         }
-        JMSException first = null;
-        try {
-            session.close();
-        } catch (JMSException e) {
-            first = e;
-        }
-        try {
-            shared.release();
-        } catch (JMSException e) {
-            if (first == null) {
-                first = e;
-            } else {
-                first.addSuppressed(e);
-            }
-        }
-        if (first != null) {
-            throw JmsExceptions.toRuntime(first);
-        }
+        run(session::close);
     }
 
     // ----- messages -----
@@ -408,7 +391,6 @@ public final class PostboxJMSContext implements JMSContext {
 
     @Override
     public String toString() {
-        return "PostboxJMSContext[connection=" + shared.connection().id() + ", mode=" + sessionMode + ", "
-                + state.get() + "]";
+        return "PostboxJMSContext[" + shared.connection().id() + ", mode " + sessionMode + ", " + state.get() + "]";
     }
 }

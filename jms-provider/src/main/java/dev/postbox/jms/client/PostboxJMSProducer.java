@@ -74,7 +74,10 @@ public final class PostboxJMSProducer implements JMSProducer {
         return send(destination, context.createTextMessage(body));
     }
 
-    /** Sends a MapMessage; a null body sends one without entries; an invalid value is a MessageFormatRuntimeException. */
+    /**
+     * Sends a MapMessage; a null body sends one without entries; an invalid value type is a
+     * MessageFormatRuntimeException.
+     */
     @Override
     public JMSProducer send(Destination destination, Map<String, Object> body) {
         checkDestination(destination);

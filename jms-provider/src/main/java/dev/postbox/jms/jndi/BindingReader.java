@@ -136,10 +136,12 @@ final class BindingReader {
             }
         }
         for (Map.Entry<String, String> declared : factoryUrls.entrySet()) {
-            String url = declared.getValue().isEmpty() ? PostboxConnectionFactory.DEFAULT_JDBC_URL : declared.getValue();
+            String name = declared.getKey();
+            String url = declared.getValue();
+            url = url.isEmpty() ? PostboxConnectionFactory.DEFAULT_JDBC_URL : url;
             PostboxConnectionFactory factory = new PostboxConnectionFactory(url);
-            FactoryProperties.apply(factory, declared.getKey(), factorySettings.getOrDefault(declared.getKey(), Map.of()));
-            bind(declared.getKey(), factory);
+            FactoryProperties.apply(factory, name, factorySettings.getOrDefault(name, Map.of()));
+            bind(name, factory);
         }
     }
 
