@@ -138,6 +138,10 @@ final class BindingReader {
         for (Map.Entry<String, String> declared : factoryUrls.entrySet()) {
             String name = declared.getKey();
             String url = declared.getValue();
+            if (!url.isEmpty() && !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+                throw new ConfigurationException("Connection factory '" + name + "' needs a JDBC URL"
+                        + " (jdbc:postgresql://... or jdbc:h2:...), not '" + url + "'");
+            }
             url = url.isEmpty() ? PostboxConnectionFactory.DEFAULT_JDBC_URL : url;
             PostboxConnectionFactory factory = new PostboxConnectionFactory(url);
             FactoryProperties.apply(factory, name, factorySettings.getOrDefault(name, Map.of()));

@@ -140,7 +140,8 @@ class PostboxInitialContextFactoryTest {
                 Map.of("topic.bad", ""),
                 Map.of("queue.same", "a", "topic.same", "b"),
                 Map.of("connectionFactory.", "jdbc:h2:mem:x"),
-                Map.of("queue.", "nameless"));
+                Map.of("queue.", "nameless"),
+                Map.of("connectionFactory.artemisStyle", "tcp://localhost:61616"));
         for (Map<String, String> properties : invalid) {
             assertThrows(ConfigurationException.class, () -> context(properties), properties.toString());
         }
