@@ -2,6 +2,7 @@ package dev.postbox.jms;
 
 import dev.postbox.jms.client.BrokerRegistry;
 import dev.postbox.jms.client.PostboxConnection;
+import dev.postbox.jms.client.PostboxJMSContext;
 import dev.postbox.jms.config.BrokerConfig;
 import dev.postbox.jms.config.ConnectionOptions;
 import dev.postbox.jms.engine.EngineException;
@@ -142,9 +143,22 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
         return createContext(user, password, sessionMode);
     }
 
+    /**
+     * A context with its own connection; contexts made from it with {@code createContext(int)} share the
+     * connection, which closes with the last of them.
+     *
+     * @throws jakarta.jms.JMSRuntimeException for an invalid session mode or when the connection fails
+     */
     @Override
     public JMSContext createContext(String userName, String pass, int sessionMode) {
-        throw new UnsupportedOperationException("JMSContext is not available yet");
+        PostboxJMSContext.checkSessionMode(sessionMode);
+        PostboxConnection connection;
+        try {
+            connection = (PostboxConnection) createConnection(userName, pass);
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
+        return PostboxJMSContext.create(connection, sessionMode);
     }
 
     private BrokerRegistry.Key key() {
