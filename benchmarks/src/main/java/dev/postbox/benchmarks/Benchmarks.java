@@ -36,6 +36,7 @@ public final class Benchmarks {
 
     private final HarnessConfig config;
     private final Results results = new Results();
+    private final List<Double> loadAverages = new ArrayList<>(); // 1-minute load before each child JVM
 
     private Benchmarks(HarnessConfig config) {
         this.config = config;
@@ -65,6 +66,7 @@ public final class Benchmarks {
             for (String system : rotated(plan.systems(), round - 1)) {
                 for (List<ChildTask> jvm : childJvms(round)) {
                     checkpoint();
+                    loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     launcher.run(round, system, jvm);
                 }
             }
@@ -118,7 +120,7 @@ public final class Benchmarks {
         out.append("## Benchmark run of ").append(started).append(" (").append(seconds / 60).append(" min ")
                 .append(seconds % 60).append(" s)\n\n");
         out.append("Command:\n\n```\n").append(command()).append("\n```\n\n");
-        out.append("Machine:\n\n").append(machine.markdown()).append('\n');
+        out.append("Machine:\n\n").append(machine.markdown()).append(loadText()).append('\n');
         out.append("Systems (each in a JVM of its own, ").append(String.join(" ", config.child().jvmArgs()))
                 .append("):\n\n");
         for (String system : plan.systems()) {
@@ -141,6 +143,16 @@ public final class Benchmarks {
                 plan.rounds(), Math.min(plan.heavyRounds(), plan.rounds()), w.payloadBytes(),
                 w.phase().toMillis() / 1000.0, w.messages(), w.drainMessages(), w.batchDrainMessages(), w.batch(),
                 w.warmup().toMillis() / 1000.0, w.backlog(), w.idleConsumers(), w.idle().toSeconds());
+    }
+
+    /** Other processes share the machine; the load they added is part of the record. */
+    private String loadText() {
+        List<Double> loads = loadAverages.stream().filter(l -> l >= 0).sorted().toList();
+        if (loads.isEmpty()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "- 1-minute load average before each child JVM: median %.2f, "
+                + "min %.2f, max %.2f%n", loads.get(loads.size() / 2), loads.get(0), loads.get(loads.size() - 1));
     }
 
     /** How this run was started, for the record. */

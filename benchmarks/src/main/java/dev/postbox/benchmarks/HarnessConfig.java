@@ -26,12 +26,12 @@ public record HarnessConfig(RunPlan plan, Workload workload, PgServer pg, ChildS
                 Integer.getInteger(PREFIX + "heavyRounds", 1));
         Workload workload = new Workload(
                 positive("payloadBytes", 1024),
-                Duration.ofMillis(Math.round(Double.parseDouble(string("seconds", "5")) * 1000)),
+                Duration.ofMillis(Math.round(Double.parseDouble(string("seconds", "3")) * 1000)),
                 positive("messages", 50_000),
                 positive("drainMessages", 10_000),
-                positive("batchDrainMessages", 40_000),
+                positive("batchDrainMessages", 30_000),
                 positive("batch", 100),
-                Duration.ofMillis(Math.round(Double.parseDouble(string("warmupSeconds", "1")) * 1000)),
+                Duration.ofMillis(Math.round(Double.parseDouble(string("warmupSeconds", "0.5")) * 1000)),
                 positive("backlog", 100_000),
                 Duration.ofSeconds(positive("idleSeconds", 60)),
                 positive("idleConsumers", 10));

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class IdleConsumersScenario implements Scenario {
 
-    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final long RECEIVE_MILLIS = 1_000;
 
     @Override
