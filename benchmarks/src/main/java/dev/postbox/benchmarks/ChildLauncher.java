@@ -62,23 +62,37 @@ final class ChildLauncher {
             process.waitFor();
         }
         reader.join();
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         synchronized (lines) {
             lines.forEach(line -> results.record(round, system, line));
             Files.writeString(log, lines.stream().map(ResultLine::encode).collect(Collectors.joining("\n", "", "\n")),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        String problem = !finished ? "child JVM killed after " + config.child().timeout().toSeconds() + " s"
-                : process.exitValue() != 0 ? "child JVM exited with " + process.exitValue()
-                : "not reported";
+        boolean ok = finished && process.exitValue() == 0;
+        String outcome = !finished ? "child JVM killed after " + config.child().timeout().toSeconds() + " s"
+                : ok ? "not reported" : "child JVM exited with " + process.exitValue();
+        markMissing(round, system, tasks, ok, outcome + " (see " + shown(log) + ")");
+        LOG.log(ok ? INFO : WARNING, "round {0}: {1} {2} {3} in {4} s", round, system, taskList,
+                finished ? "exit " + process.exitValue() : "killed",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    }
+
+    /**
+     * Gives every figure the child should have reported, and did not, a reason. A child that ended well
+     * and only prepares for the next one (d-fill) is not expected to report anything.
+     */
+    private void markMissing(int round, String system, List<ChildTask> tasks, boolean ok, String reason) {
         List<FigureSpec> figures = tasks.stream()
+                .filter(t -> !ok || t.reportsFigures())
                 .flatMap(t -> t.scenarioId().figures(config.workload()).stream())
                 .distinct()
                 .toList();
-        results.missing(round, system, figures, problem + " (see " + config.child().targetDirectory()
-                .getParent().relativize(log) + ")");
-        LOG.log(finished && process.exitValue() == 0 ? INFO : WARNING, "round {0}: {1} {2} {3} in {4} s",
-                round, system, taskList, finished ? "exit " + process.exitValue() : "killed", seconds);
+        results.missing(round, system, figures, reason);
+    }
+
+    /** The path relative to the working directory where it lies below it. */
+    private static Path shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.startsWith(here) ? here.relativize(path) : path;
     }
 
     private List<String> command(String system, String taskList) {

@@ -54,7 +54,14 @@ public final class ChildMain {
     }
 
     private int run(String name, List<ChildTask> tasks) throws Exception {
-        BenchmarkSystem system = SystemCatalog.create(name);
+        BenchmarkSystem system;
+        try {
+            system = SystemCatalog.create(name);
+        } catch (IllegalArgumentException e) {
+            LOG.log(ERROR, "no system " + name, e);
+            tasks.forEach(t -> notAvailable(t, e.getMessage()));
+            return 1;
+        }
         SystemContext context = new SystemContext(config.pg(), config.child().workDirectory(name),
                 config.workload().payloadBytes());
         boolean keepState = tasks.stream().anyMatch(ChildTask::keepsState);

@@ -42,6 +42,11 @@ public enum ChildTask {
         return this == D_RESTART;
     }
 
+    /** Whether the task reports figures (d-fill only prepares the queue for d-restart). */
+    public boolean reportsFigures() {
+        return this != D_FILL;
+    }
+
     /** Throughput scenarios get a warm-up run in the same JVM before they are measured. */
     public boolean warmsUp() {
         return !scenario.heavy();
