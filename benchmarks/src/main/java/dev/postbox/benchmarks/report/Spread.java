@@ -1,0 +1,19 @@
+package dev.postbox.benchmarks.report;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Median and range of one figure over the rounds. */
+record Spread(double median, double min, double max, int count) {
+
+    static Spread of(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no values");
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return new Spread(median, v[0], v[n - 1], n);
+    }
+}
