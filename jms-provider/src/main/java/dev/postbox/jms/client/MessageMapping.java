@@ -38,7 +38,8 @@ public final class MessageMapping {
                 message.getJMSMessageID(), message.getJMSTimestamp(), correlationId,
                 setAsBytes ? correlationBytes : null, message.getJMSType(), replyToAddress(message.getJMSReplyTo()),
                 message.getJMSDeliveryMode(), expiration, deliveryTime, connectionId,
-                PropertyCodec.encode(message.properties()), message.bodyType().code(), message.encodeBody());
+                PropertyCodec.encode(message.properties()), message.bodyType().code(), message.encodeBody(),
+                idempotencyKey(message), null);
     }
 
     /** Vendor property: why a message in a dead-letter or expiry queue got there. */
@@ -47,6 +48,10 @@ public final class MessageMapping {
     public static final String DEAD_LETTER_ORIGIN = "JMS_Postbox_DeadLetterOrigin";
     /** Vendor property: when it was dead-lettered (epoch milliseconds). */
     public static final String DEAD_LETTER_TIME = "JMS_Postbox_DeadLetterTime";
+    /** Vendor property: how many deliveries a dead-lettered message had. */
+    public static final String DEAD_LETTER_ATTEMPTS = "JMS_Postbox_DeliveryAttempts";
+    /** Vendor property an application sets to make a send idempotent (see the README). */
+    public static final String IDEMPOTENCY_KEY = "JMS_Postbox_IdempotencyKey";
     /** Vendor property: first delivery time of a dead-lettered message (epoch milliseconds). */
     public static final String FIRST_DELIVERY_TIME = "JMS_Postbox_FirstDeliveryTime";
 
@@ -55,6 +60,7 @@ public final class MessageMapping {
         if (stored.deadLetter() != null) {
             message.putProviderProperty(DEAD_LETTER_REASON, stored.deadLetter().reason());
             message.putProviderProperty(DEAD_LETTER_ORIGIN, stored.deadLetter().originalDestination());
+            message.putProviderProperty(DEAD_LETTER_ATTEMPTS, stored.deadLetter().attempts());
             if (stored.deadLetter().deadLetteredAt() != null) {
                 message.putProviderProperty(DEAD_LETTER_TIME, stored.deadLetter().deadLetteredAt().toEpochMilli());
             }
@@ -62,6 +68,11 @@ public final class MessageMapping {
                 message.putProviderProperty(FIRST_DELIVERY_TIME, stored.firstDeliveredAt().toEpochMilli());
             }
         }
+    }
+
+    private static String idempotencyKey(PostboxMessage message) {
+        Object key = message.properties().get(IDEMPOTENCY_KEY);
+        return key == null ? null : key.toString();
     }
 
     private static String replyToAddress(Destination replyTo) throws JMSException {

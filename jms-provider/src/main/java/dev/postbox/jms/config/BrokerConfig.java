@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param expiryQueue queue receiving expired messages; empty = expired messages are dropped
  * @param expiryScanInterval how often expired messages are removed
  * @param autoCreateDestinations whether {@code createQueue}/{@code createTopic} create missing destinations
+ * @param idempotencyRetention how long an idempotency key is remembered (a resend with the same key within
+ *     it is stored once)
  */
 public record BrokerConfig(
         Duration heartbeatInterval,
@@ -32,7 +34,8 @@ public record BrokerConfig(
         String deadLetterQueueSuffix,
         String expiryQueue,
         Duration expiryScanInterval,
-        boolean autoCreateDestinations) {
+        boolean autoCreateDestinations,
+        Duration idempotencyRetention) {
 
     /** Default {@link #heartbeatInterval}. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
@@ -50,6 +53,8 @@ public record BrokerConfig(
     public static final String DEFAULT_DEAD_LETTER_QUEUE_SUFFIX = ".DLQ";
     /** Default {@link #expiryScanInterval}. */
     public static final Duration DEFAULT_EXPIRY_SCAN_INTERVAL = Duration.ofSeconds(5);
+    /** Default {@link #idempotencyRetention}. */
+    public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(1);
 
     /** Validates the settings. */
     public BrokerConfig {
@@ -57,6 +62,7 @@ public record BrokerConfig(
         requirePositive(nodeTimeout, "nodeTimeout");
         requirePositive(pollInterval, "pollInterval");
         requirePositive(expiryScanInterval, "expiryScanInterval");
+        requirePositive(idempotencyRetention, "idempotencyRetention");
         Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
         Objects.requireNonNull(maxRedeliveryDelay, "maxRedeliveryDelay");
         Objects.requireNonNull(deadLetterQueueSuffix, "deadLetterQueueSuffix");
@@ -110,6 +116,7 @@ public record BrokerConfig(
         b.expiryQueue = expiryQueue;
         b.expiryScanInterval = expiryScanInterval;
         b.autoCreateDestinations = autoCreateDestinations;
+        b.idempotencyRetention = idempotencyRetention;
         return b;
     }
 
@@ -126,6 +133,7 @@ public record BrokerConfig(
         private String expiryQueue = "";
         private Duration expiryScanInterval = DEFAULT_EXPIRY_SCAN_INTERVAL;
         private boolean autoCreateDestinations = true;
+        private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
 
         private Builder() {
         }
@@ -196,11 +204,17 @@ public record BrokerConfig(
             return this;
         }
 
+        /** Sets {@link BrokerConfig#idempotencyRetention}. */
+        public Builder idempotencyRetention(Duration value) {
+            this.idempotencyRetention = value;
+            return this;
+        }
+
         /** Builds and validates. */
         public BrokerConfig build() {
             return new BrokerConfig(heartbeatInterval, nodeTimeout, pollInterval, maxDeliveryAttempts,
                     redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay, deadLetterQueueSuffix, expiryQueue,
-                    expiryScanInterval, autoCreateDestinations);
+                    expiryScanInterval, autoCreateDestinations, idempotencyRetention);
         }
     }
 }

@@ -52,6 +52,8 @@ public final class Broker implements AutoCloseable {
     private final NodeLiveness liveness;
     private final DeliveryOutcomes outcomes;
     private final ConcurrentHashMap<Long, WakeSignal> signals = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingRelease> pendingReleases =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final List<TaskScheduler.Cancellable> periodicTasks = new ArrayList<>();
 
@@ -76,8 +78,10 @@ public final class Broker implements AutoCloseable {
             broker.liveness.register();
             return null;
         });
-        broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker.liveness::beat,
-                config.heartbeatInterval(), config.heartbeatInterval()));
+        broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(() -> {
+            broker.liveness.beat();
+            broker.retryPendingReleases();
+        }, config.heartbeatInterval(), config.heartbeatInterval()));
         broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::expireAndWake,
                 config.expiryScanInterval(), config.expiryScanInterval()));
         broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::pollWake,
@@ -166,14 +170,32 @@ public final class Broker implements AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
+        List<NewMessage> stored = withKeyRetention(messages);
         guard(() -> store.inTransaction(tx -> {
             if (relaxed) {
                 tx.relaxDurability();
             }
-            tx.insert(messages);
+            tx.insert(stored);
             return null;
         }));
-        wakeAfterSend(messages);
+        wakeAfterSend(stored);
+    }
+
+    /** Sets the retention of idempotency keys (now + the configured retention) on the messages that have one. */
+    private List<NewMessage> withKeyRetention(List<NewMessage> messages) {
+        boolean keyed = false;
+        for (NewMessage message : messages) {
+            keyed |= message.idempotencyKey() != null;
+        }
+        if (!keyed) {
+            return messages;
+        }
+        Instant until = clock.instant().plus(config.idempotencyRetention());
+        List<NewMessage> result = new ArrayList<>(messages.size());
+        for (NewMessage message : messages) {
+            result.add(message.idempotencyKey() == null ? message : message.withIdempotencyExpiry(until));
+        }
+        return result;
     }
 
     /**
@@ -183,7 +205,8 @@ public final class Broker implements AutoCloseable {
      * @throws EngineException.RolledBack when a received message is no longer held by this node (it was
      *     redelivered meanwhile): nothing was committed
      */
-    public void commit(List<NewMessage> sends, List<Delivery> acknowledgements, boolean relaxed) {
+    public void commit(List<NewMessage> committedSends, List<Delivery> acknowledgements, boolean relaxed) {
+        List<NewMessage> sends = withKeyRetention(committedSends);
         guard(() -> store.inTransaction(tx -> {
             if (relaxed) {
                 tx.relaxDurability();
@@ -208,10 +231,11 @@ public final class Broker implements AutoCloseable {
      *
      * @throws EngineException when the store cannot join the transaction
      */
-    public void sendInTransaction(ExternalTransaction transaction, List<NewMessage> messages) {
-        if (messages.isEmpty()) {
+    public void sendInTransaction(ExternalTransaction transaction, List<NewMessage> sent) {
+        if (sent.isEmpty()) {
             return;
         }
+        List<NewMessage> messages = withKeyRetention(sent);
         guard(() -> {
             try (StoreTransaction tx = store.joinExternal()) {
                 tx.insert(messages);
@@ -337,6 +361,35 @@ public final class Broker implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes up to {@code max} messages for good: they are deleted in the claiming transaction and never
+     * redelivered (at-most-once delivery; also AUTO_ACKNOWLEDGE receives, which acknowledge before
+     * returning). If the consumer fails after this, the messages are lost.
+     *
+     * @return the taken deliveries (already acknowledged), with this delivery counted
+     */
+    public List<Delivery> claimAndAcknowledge(ConsumerSpec consumer, int max) {
+        if (!consumer.unfiltered()) {
+            List<Delivery> claimed = claim(consumer, max);
+            acknowledge(claimed);
+            return claimed;
+        }
+        return guard(() -> {
+            Instant now = clock.instant();
+            String node = nodeId();
+            List<StoredMessage> taken = store.inTransaction(
+                    tx -> tx.claimAndDelete(new ClaimRequest(consumer.destination().id(), node, max, now)));
+            List<Delivery> deliveries = new ArrayList<>(taken.size());
+            for (StoredMessage message : taken) {
+                StoredMessage counted = new StoredMessage(message.id(), message.content(), message.deliveryCount() + 1,
+                        node, message.enqueuedAt(), message.firstDeliveredAt(), now, message.lastFailure(),
+                        message.deadLetter());
+                deliveries.add(new Delivery(counted, consumer.destination(), node, consumer.overrides()));
+            }
+            return deliveries;
+        });
+    }
+
     private List<StoredMessage> claimFiltered(ConsumerSpec consumer, int max, Instant now, String node) {
         long destinationId = consumer.destination().id();
         ScanPosition position = null;
@@ -393,8 +446,11 @@ public final class Broker implements AutoCloseable {
         if (deliveries.isEmpty()) {
             return;
         }
-        List<DeliveryOutcomes.Released> released = guard(() -> outcomes.redeliver(deliveries, failure));
-        wakeReleased(released);
+        try {
+            wakeReleased(guard(() -> outcomes.redeliver(deliveries, failure)));
+        } catch (EngineException.StoreUnavailable e) {
+            postpone(new PendingRelease(deliveries, failure, true), e);
+        }
     }
 
     /** Gives back deliveries that were claimed but never handed to the application (prefetched). */
@@ -402,7 +458,40 @@ public final class Broker implements AutoCloseable {
         if (deliveries.isEmpty()) {
             return;
         }
-        wakeReleased(guard(() -> outcomes.releaseUndelivered(deliveries)));
+        try {
+            wakeReleased(guard(() -> outcomes.releaseUndelivered(deliveries)));
+        } catch (EngineException.StoreUnavailable e) {
+            postpone(new PendingRelease(deliveries, null, false), e);
+        }
+    }
+
+    /**
+     * Messages to give back once the store is reachable again: a release that failed must not leave them
+     * claimed by this (living) node forever.
+     */
+    private record PendingRelease(List<Delivery> deliveries, String failure, boolean delivered) {
+    }
+
+    private void postpone(PendingRelease release, EngineException.StoreUnavailable cause) {
+        pendingReleases.add(release);
+        LOG.log(Level.WARNING, "PBX-1023 {0} messages cannot be given back now and will be when the store is"
+                + " reachable again: {1}", release.deliveries().size(), cause.getMessage());
+    }
+
+    /** Retries postponed releases (periodic). */
+    private void retryPendingReleases() {
+        PendingRelease release;
+        while ((release = pendingReleases.peek()) != null) {
+            PendingRelease next = release;
+            try {
+                wakeReleased(guard(() -> next.delivered() ? outcomes.redeliver(next.deliveries(), next.failure())
+                        : outcomes.releaseUndelivered(next.deliveries())));
+            } catch (EngineException e) {
+                return;
+            }
+            pendingReleases.remove(next);
+            LOG.log(Level.INFO, "PBX-1024 {0} postponed messages given back", next.deliveries().size());
+        }
     }
 
     private void wakeReleased(List<DeliveryOutcomes.Released> released) {
@@ -448,6 +537,7 @@ public final class Broker implements AutoCloseable {
     private void expireAndWake() {
         try {
             outcomes.expireDue();
+            store.inTransaction(tx -> tx.deleteExpiredIdempotencyKeys(clock.instant()));
         } catch (StoreException e) {
             LOG.log(Level.DEBUG, "Expiry scan skipped: {0}", e.getMessage());
         }

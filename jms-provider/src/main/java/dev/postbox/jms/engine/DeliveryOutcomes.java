@@ -150,7 +150,7 @@ final class DeliveryOutcomes {
         }
         DestinationRecord dlq = destinations.findOrCreate(NewDestination.queue(target));
         store.inTransaction(tx -> tx.moveToDeadLetter(message.id(), dlq.id(),
-                new DeadLetterInfo(why, destination.name(), now)));
+                new DeadLetterInfo(why, destination.name(), now, attempts)));
         LOG.log(Level.WARNING, "PBX-1041 Message {0} on {1} moved to dead-letter queue {2}: {3}",
                 message.content().messageId(), destination.name(), target, why);
     }
@@ -166,7 +166,7 @@ final class DeliveryOutcomes {
         }
         DestinationRecord expiry = destinations.findOrCreate(NewDestination.queue(target));
         store.inTransaction(tx -> tx.moveToDeadLetter(message.id(), expiry.id(),
-                new DeadLetterInfo("expired", destination.name(), clock.instant())));
+                new DeadLetterInfo("expired", destination.name(), clock.instant(), message.deliveryCount())));
     }
 
     /** Removes or moves messages whose expiry time has passed (periodic). */

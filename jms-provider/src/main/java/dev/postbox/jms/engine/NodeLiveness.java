@@ -30,6 +30,7 @@ final class NodeLiveness {
     private final Consumer<DestinationRecord> orphanRemoved;
     private final AtomicBoolean storeReachable = new AtomicBoolean(true);
     private volatile String nodeId;
+    private volatile long reapNotBeforeNanos = System.nanoTime();
 
     NodeLiveness(MessageStore store, Duration nodeTimeout, Consumer<DestinationRecord> orphanRemoved) {
         this.store = store;
@@ -76,15 +77,21 @@ final class NodeLiveness {
                         + " its in-flight messages were redelivered and its temporary destinations removed;"
                         + " continuing as node {2}", old, nodeTimeout.toMillis(), nodeId);
             }
+            if (storeReachable.compareAndSet(false, true)) {
+                // Every node missed its heartbeats during the outage: give the others a full timeout to
+                // renew theirs before declaring anyone dead.
+                reapNotBeforeNanos = System.nanoTime() + nodeTimeout.toNanos();
+                LOG.log(Level.INFO, "PBX-1033 Message store reachable again");
+            }
+            if (System.nanoTime() - reapNotBeforeNanos < 0) {
+                return;
+            }
             int released = store.inTransaction(tx -> tx.reapDeadNodes(nodeTimeout, CONSUMER_LOST));
             if (released > 0) {
                 LOG.log(Level.WARNING, "PBX-1031 {0} in-flight messages of dead nodes returned to their destinations",
                         released);
             }
             removeOrphanedTemporaryDestinations();
-            if (storeReachable.compareAndSet(false, true)) {
-                LOG.log(Level.INFO, "PBX-1033 Message store reachable again");
-            }
         } catch (StoreException e) {
             if (storeReachable.compareAndSet(true, false)) {
                 LOG.log(Level.WARNING, "PBX-1032 Heartbeat failed, will retry: {0}", e.getMessage());

@@ -22,6 +22,9 @@ import java.time.Instant;
  * @param properties encoded properties, or null
  * @param bodyType body type code
  * @param body encoded body, or null
+ * @param idempotencyKey the producer's idempotency key: stored once per destination while the key is
+ *     retained; null for none
+ * @param idempotencyExpiresAt until when the key is retained (set by the engine), or null
  */
 public record NewMessage(
         long destinationId,
@@ -40,12 +43,31 @@ public record NewMessage(
         String originConnection,
         byte[] properties,
         int bodyType,
-        byte[] body) {
+        byte[] body,
+        String idempotencyKey,
+        Instant idempotencyExpiresAt) {
+
+    /** A message without idempotency key. */
+    public NewMessage(long destinationId, int priority, Instant visibleAt, Instant expiresAt, String messageId,
+            long jmsTimestamp, String correlationId, byte[] correlationIdBytes, String type, String replyTo,
+            int deliveryMode, long jmsExpiration, long deliveryTime, String originConnection, byte[] properties,
+            int bodyType, byte[] body) {
+        this(destinationId, priority, visibleAt, expiresAt, messageId, jmsTimestamp, correlationId,
+                correlationIdBytes, type, replyTo, deliveryMode, jmsExpiration, deliveryTime, originConnection,
+                properties, bodyType, body, null, null);
+    }
 
     /** The same message addressed to another destination (topic fan-out, dead-lettering). */
     public NewMessage withDestination(long otherDestinationId) {
         return new NewMessage(otherDestinationId, priority, visibleAt, expiresAt, messageId, jmsTimestamp,
                 correlationId, correlationIdBytes, type, replyTo, deliveryMode, jmsExpiration, deliveryTime,
-                originConnection, properties, bodyType, body);
+                originConnection, properties, bodyType, body, idempotencyKey, idempotencyExpiresAt);
+    }
+
+    /** The same message with its idempotency key retained until the given time. */
+    public NewMessage withIdempotencyExpiry(Instant until) {
+        return new NewMessage(destinationId, priority, visibleAt, expiresAt, messageId, jmsTimestamp, correlationId,
+                correlationIdBytes, type, replyTo, deliveryMode, jmsExpiration, deliveryTime, originConnection,
+                properties, bodyType, body, idempotencyKey, until);
     }
 }

@@ -45,14 +45,29 @@ public interface StoreTransaction extends AutoCloseable {
 
     // ----- messages -----
 
-    /** Stores messages (batched). */
-    void insert(List<NewMessage> messages);
+    /**
+     * Stores messages (batched). A message with an idempotency key whose key is already recorded (and
+     * not expired) for its destination is skipped: it was stored before.
+     *
+     * @return how many messages were stored
+     */
+    int insert(List<NewMessage> messages);
+
+    /** Deletes idempotency keys whose retention has ended; returns how many. */
+    int deleteExpiredIdempotencyKeys(Instant now);
 
     /**
      * Claims available messages for a node: marks them in flight and increments their delivery count,
      * in priority order (higher first), then FIFO.
      */
     List<StoredMessage> claim(ClaimRequest request);
+
+    /**
+     * Takes available messages for good: deletes them and returns them as they were (at-most-once
+     * delivery, and AUTO_ACKNOWLEDGE receives, which acknowledge before returning anyway). Same order and
+     * eligibility as {@link #claim}.
+     */
+    List<StoredMessage> claimAndDelete(ClaimRequest request);
 
     /**
      * Claims specific messages if they are still available (used after selector evaluation); messages

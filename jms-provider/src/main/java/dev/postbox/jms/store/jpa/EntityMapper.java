@@ -61,7 +61,8 @@ final class EntityMapper {
                 e.deliveryMode, e.jmsExpiration, e.deliveryTime, e.originConnection, e.properties, e.bodyType,
                 e.body);
         DeadLetterInfo deadLetter = e.deadLetterReason == null ? null
-                : new DeadLetterInfo(e.deadLetterReason, e.deadLetterOrigin, instant(e.deadLetteredAt));
+                : new DeadLetterInfo(e.deadLetterReason, e.deadLetterOrigin, instant(e.deadLetteredAt),
+                        e.deadLetterAttempts == null ? 0 : e.deadLetterAttempts);
         return new StoredMessage(e.id, content, e.deliveryCount, e.claimedBy, instant(e.enqueuedAt),
                 instant(e.firstDeliveredAt), instant(e.lastDeliveredAt), e.lastFailure, deadLetter);
     }

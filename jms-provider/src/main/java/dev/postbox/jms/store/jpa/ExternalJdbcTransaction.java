@@ -42,20 +42,35 @@ final class ExternalJdbcTransaction implements StoreTransaction {
     static final String ACKNOWLEDGE = "DELETE FROM pb_message WHERE id = ? AND claimed_by = ?";
 
     private final Connection connection;
+    private final StoreDialect dialect;
     private final String insertSql;
     private final Clock clock;
+    private final boolean closeConnection;
 
-    ExternalJdbcTransaction(Connection connection, StoreDialect dialect, Clock clock) {
+    /**
+     * Works on a connection of the caller's transaction.
+     *
+     * @param closeConnection whether commit/close give the connection back (true for a server connection
+     *     handle; false for a connection the caller keeps, e.g. a transacted session's)
+     */
+    ExternalJdbcTransaction(Connection connection, StoreDialect dialect, Clock clock, boolean closeConnection) {
         this.connection = connection;
+        this.dialect = dialect;
         this.insertSql = INSERT.formatted(dialect.nextMessageIdExpression());
         this.clock = clock;
+        this.closeConnection = closeConnection;
     }
 
     @Override
-    public void insert(List<NewMessage> messages) {
+    public int insert(List<NewMessage> messages) {
         try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
             var now = EntityMapper.utc(clock.instant());
+            int stored = 0;
             for (NewMessage m : messages) {
+                if (!IdempotencyKeys.claim(connection, dialect, m, now)) {
+                    continue;
+                }
+                stored++;
                 int i = 1;
                 insert.setLong(i++, m.destinationId());
                 insert.setShort(i++, (short) m.priority());
@@ -77,7 +92,10 @@ final class ExternalJdbcTransaction implements StoreTransaction {
                 insert.setBytes(i, m.body());
                 insert.addBatch();
             }
-            insert.executeBatch();
+            if (stored > 0) {
+                insert.executeBatch();
+            }
+            return stored;
         } catch (SQLException e) {
             throw StoreExceptions.translate("Store message in the current transaction", e);
         }
@@ -115,6 +133,9 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public void close() {
+        if (!closeConnection) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
@@ -170,6 +191,11 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public List<StoredMessage> claim(ClaimRequest request) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<StoredMessage> claimAndDelete(ClaimRequest request) {
         throw notInExternalTransaction();
     }
 
@@ -255,6 +281,11 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public void relaxDurability() {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int deleteExpiredIdempotencyKeys(Instant now) {
         throw notInExternalTransaction();
     }
 }

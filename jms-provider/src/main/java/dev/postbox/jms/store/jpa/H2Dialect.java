@@ -25,6 +25,15 @@ final class H2Dialect implements StoreDialect {
                              ORDER BY priority DESC, id
                              FETCH FIRST ?4 ROWS ONLY))""";
 
+    static final String CLAIM_AND_DELETE = """
+            SELECT * FROM OLD TABLE (
+              DELETE FROM pb_message
+               WHERE id IN (SELECT id FROM pb_message
+                             WHERE destination_id = ?1 AND claimed_by IS NULL AND visible_at <= ?2
+                               AND (expires_at IS NULL OR expires_at > ?2)
+                             ORDER BY priority DESC, id
+                             FETCH FIRST ?3 ROWS ONLY))""";
+
     static final String CLAIM_ONE = """
             SELECT * FROM FINAL TABLE (
               UPDATE pb_message SET claimed_by = ?1, delivery_count = delivery_count + 1,
@@ -52,6 +61,17 @@ final class H2Dialect implements StoreDialect {
 
     @Override
     @SuppressWarnings("unchecked")
+    public List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
+        tx.holdUntilEnd(claimLocks.computeIfAbsent(request.destinationId(), id -> new ReentrantLock()));
+        return tx.em().createNativeQuery(CLAIM_AND_DELETE, MessageEntity.class)
+                .setParameter(1, request.destinationId())
+                .setParameter(2, EntityMapper.utc(request.now()))
+                .setParameter(3, request.max())
+                .getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
     public MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
         List<MessageEntity> claimed = tx.em().createNativeQuery(CLAIM_ONE, MessageEntity.class)
                 .setParameter(1, node)
@@ -74,5 +94,22 @@ final class H2Dialect implements StoreDialect {
     @Override
     public boolean supportsMultipleNodes() {
         return false;
+    }
+
+    static final String CLAIM_IDEMPOTENCY_KEY = """
+            MERGE INTO pb_idempotency_key t
+            USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(100)),
+                           CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)))
+                  AS s (destination_id, idempotency_key, message_id, expires_at, now_at)
+               ON t.destination_id = s.destination_id AND t.idempotency_key = s.idempotency_key
+            WHEN MATCHED AND t.expires_at < s.now_at THEN
+                 UPDATE SET message_id = s.message_id, expires_at = s.expires_at
+            WHEN NOT MATCHED THEN
+                 INSERT (destination_id, idempotency_key, message_id, expires_at)
+                 VALUES (s.destination_id, s.idempotency_key, s.message_id, s.expires_at)""";
+
+    @Override
+    public String claimIdempotencyKeySql() {
+        return CLAIM_IDEMPOTENCY_KEY;
     }
 }

@@ -168,7 +168,7 @@ public final class JpaMessageStore implements MessageStore {
             return MessageStore.super.joinExternal();
         }
         try {
-            return new ExternalJdbcTransaction(transactional.getConnection(), dialect, clock);
+            return new ExternalJdbcTransaction(transactional.getConnection(), dialect, clock, true);
         } catch (java.sql.SQLException e) {
             throw StoreExceptions.translate("Join the current JTA transaction", e);
         }

@@ -165,21 +165,51 @@ final class JpaStoreTransaction implements StoreTransaction {
     // ----- messages -----
 
     @Override
-    public void insert(List<NewMessage> messages) {
-        run("Store message", () -> {
+    public int insert(List<NewMessage> messages) {
+        return run("Store message", () -> {
             Instant now = clock.instant();
+            int stored = 0;
             for (NewMessage message : messages) {
+                if (message.idempotencyKey() != null && !claimKey(message, now)) {
+                    continue;
+                }
                 em.persist(EntityMapper.toEntity(message, now));
+                stored++;
             }
             em.flush();
             em.clear();
-            return null;
+            return stored;
+        });
+    }
+
+    private boolean claimKey(NewMessage message, Instant now) {
+        em.flush();
+        try {
+            return IdempotencyKeys.claim(em.unwrap(java.sql.Connection.class), dialect, message, EntityMapper.utc(now));
+        } catch (java.sql.SQLException e) {
+            throw StoreExceptions.translate("Record idempotency key", e);
+        }
+    }
+
+    @Override
+    public int deleteExpiredIdempotencyKeys(Instant now) {
+        return run("Delete expired idempotency keys", () -> {
+            try {
+                return IdempotencyKeys.deleteExpired(em.unwrap(java.sql.Connection.class), EntityMapper.utc(now));
+            } catch (java.sql.SQLException e) {
+                throw StoreExceptions.translate("Delete expired idempotency keys", e);
+            }
         });
     }
 
     @Override
     public List<StoredMessage> claim(ClaimRequest request) {
         return run("Claim messages", () -> sorted(dialect.claim(this, request)));
+    }
+
+    @Override
+    public List<StoredMessage> claimAndDelete(ClaimRequest request) {
+        return run("Take messages", () -> sorted(dialect.claimAndDelete(this, request)));
     }
 
     @Override
@@ -315,6 +345,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("now", EntityMapper.utc(info.deadLetteredAt()))
                 .setParameter("reason", truncate(info.reason(), 2000))
                 .setParameter("origin", truncate(info.originalDestination(), 512))
+                .setParameter("attempts", info.attempts())
                 .setParameter("id", messageId)
                 .executeUpdate());
     }

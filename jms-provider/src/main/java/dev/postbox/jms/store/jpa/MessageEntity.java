@@ -97,4 +97,7 @@ class MessageEntity {
 
     @Column(name = "dead_lettered_at")
     OffsetDateTime deadLetteredAt;
+
+    @Column(name = "dead_letter_attempts")
+    Integer deadLetterAttempts;
 }

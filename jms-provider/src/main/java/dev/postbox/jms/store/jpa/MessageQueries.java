@@ -29,7 +29,7 @@ final class MessageQueries {
     static final String MOVE_TO_DEAD_LETTER = """
             UPDATE MessageEntity m SET m.destinationId = :target, m.claimedBy = NULL, m.visibleAt = :now,
                    m.expiresAt = NULL, m.deliveryCount = 0, m.deadLetterReason = :reason,
-                   m.deadLetterOrigin = :origin,
+                   m.deadLetterOrigin = :origin, m.deadLetterAttempts = :attempts,
                    m.deadLetteredAt = :now
              WHERE m.id = :id""";
 

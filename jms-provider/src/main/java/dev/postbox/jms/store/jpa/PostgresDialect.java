@@ -22,6 +22,16 @@ final class PostgresDialect implements StoreDialect {
                            FOR UPDATE SKIP LOCKED)
             RETURNING *""";
 
+    static final String CLAIM_AND_DELETE = """
+            DELETE FROM pb_message
+             WHERE id IN (SELECT id FROM pb_message
+                           WHERE destination_id = ?1 AND claimed_by IS NULL AND visible_at <= ?2
+                             AND (expires_at IS NULL OR expires_at > ?2)
+                           ORDER BY priority DESC, id
+                           LIMIT ?3
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING *""";
+
     static final String CLAIM_ONE = """
             UPDATE pb_message SET claimed_by = ?1, delivery_count = delivery_count + 1,
                    last_delivered_at = ?2, first_delivered_at = COALESCE(first_delivered_at, ?2)
@@ -41,6 +51,16 @@ final class PostgresDialect implements StoreDialect {
                 .setParameter(2, EntityMapper.utc(request.now()))
                 .setParameter(3, request.destinationId())
                 .setParameter(4, request.max())
+                .getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
+        return tx.em().createNativeQuery(CLAIM_AND_DELETE, MessageEntity.class)
+                .setParameter(1, request.destinationId())
+                .setParameter(2, EntityMapper.utc(request.now()))
+                .setParameter(3, request.max())
                 .getResultList();
     }
 
@@ -68,5 +88,17 @@ final class PostgresDialect implements StoreDialect {
     @Override
     public boolean supportsMultipleNodes() {
         return true;
+    }
+
+    static final String CLAIM_IDEMPOTENCY_KEY = """
+            INSERT INTO pb_idempotency_key (destination_id, idempotency_key, message_id, expires_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (destination_id, idempotency_key) DO UPDATE
+               SET message_id = EXCLUDED.message_id, expires_at = EXCLUDED.expires_at
+             WHERE pb_idempotency_key.expires_at < ?""";
+
+    @Override
+    public String claimIdempotencyKeySql() {
+        return CLAIM_IDEMPOTENCY_KEY;
     }
 }

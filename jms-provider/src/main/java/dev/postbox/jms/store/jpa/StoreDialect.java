@@ -14,6 +14,9 @@ interface StoreDialect {
     /** Claims available messages (see {@link dev.postbox.jms.store.StoreTransaction#claim}). */
     List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request);
 
+    /** Deletes and returns available messages (see {@link dev.postbox.jms.store.StoreTransaction#claimAndDelete}). */
+    List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request);
+
     /** Claims one message by id if it is still available; null when someone else has it. */
     MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now);
 
@@ -22,6 +25,12 @@ interface StoreDialect {
 
     /** SQL expression giving a fresh message id from {@code pb_message_seq} (used outside JPA). */
     String nextMessageIdExpression();
+
+    /**
+     * Records an idempotency key unless a live one exists: parameters destination id, key, message id,
+     * expiry, now. One row changed means the key is new (or had expired); zero means a duplicate send.
+     */
+    String claimIdempotencyKeySql();
 
     /** True when several JVMs may share the database. */
     boolean supportsMultipleNodes();

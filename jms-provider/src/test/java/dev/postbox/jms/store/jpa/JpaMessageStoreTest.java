@@ -100,11 +100,8 @@ class JpaMessageStoreTest {
         open(kind);
         long q = queue("q").id();
         Instant now = Instant.now();
-        store.inTransaction(tx -> {
-            tx.insert(List.of(message(q, 4, "a", now), message(q, 9, "b", now), message(q, 4, "c", now),
-                    message(q, 0, "d", now)));
-            return null;
-        });
+        store.inTransaction(tx -> tx.insert(List.of(message(q, 4, "a", now), message(q, 9, "b", now),
+                message(q, 4, "c", now), message(q, 0, "d", now))));
         List<StoredMessage> claimed = store.inTransaction(tx -> tx.claim(new ClaimRequest(q, "n1", 3, now)));
         assertEquals(List.of("b", "a", "c"), claimed.stream().map(JpaMessageStoreTest::text).toList());
         assertTrue(claimed.stream().allMatch(m -> m.deliveryCount() == 1 && "n1".equals(m.claimedBy())));
@@ -207,12 +204,57 @@ class JpaMessageStoreTest {
             return null;
         });
         long id = store.inTransaction(tx -> tx.claim(new ClaimRequest(q, "n1", 1, now))).get(0).id();
-        store.inTransaction(tx -> tx.moveToDeadLetter(id, dlq, new DeadLetterInfo("boom", "q", now)));
+        store.inTransaction(tx -> tx.moveToDeadLetter(id, dlq, new DeadLetterInfo("boom", "q", now, 3)));
         DestinationCounts counts = store.inTransaction(tx -> tx.countsByDestination(now)).get(dlq);
         assertEquals(new DestinationCounts(1, 0, 0), counts);
         StoredMessage dead = store.inTransaction(tx -> tx.findMessage(id)).get();
         assertEquals("boom", dead.deadLetter().reason());
         assertEquals("q", dead.deadLetter().originalDestination());
+        assertEquals(3, dead.deadLetter().attempts());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMessageWithALiveIdempotencyKeyIsStoredOnce(TestDatabase.Kind kind) {
+        open(kind);
+        long q = queue("q").id();
+        Instant now = Instant.now();
+        NewMessage keyed = message(q, 4, "once", now);
+        NewMessage first = new NewMessage(q, 4, now, null, "ID:1", 1, null, null, null, null, 2, 0, 0, null, null, 1,
+                keyed.body(), "order-42", now.plusSeconds(60));
+        NewMessage retry = new NewMessage(q, 4, now, null, "ID:2", 1, null, null, null, null, 2, 0, 0, null, null, 1,
+                keyed.body(), "order-42", now.plusSeconds(60));
+        assertEquals(1, (int) store.inTransaction(tx -> tx.insert(List.of(first))));
+        assertEquals(0, (int) store.inTransaction(tx -> tx.insert(List.of(retry))), "duplicate key skipped");
+        assertEquals(1, store.inTransaction(tx -> tx.claim(new ClaimRequest(q, "n", 10, now))).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void anExpiredIdempotencyKeyNoLongerBlocksAResend(TestDatabase.Kind kind) {
+        open(kind);
+        long q = queue("q").id();
+        Instant now = Instant.now();
+        NewMessage old = new NewMessage(q, 4, now, null, "ID:1", 1, null, null, null, null, 2, 0, 0, null, null, 0,
+                null, "k", now.minusSeconds(1));
+        NewMessage fresh = new NewMessage(q, 4, now, null, "ID:2", 1, null, null, null, null, 2, 0, 0, null, null, 0,
+                null, "k", now.plusSeconds(60));
+        store.inTransaction(tx -> tx.insert(List.of(old)));
+        assertEquals(1, (int) store.inTransaction(tx -> tx.insert(List.of(fresh))));
+        assertEquals(0, (int) store.inTransaction(tx -> tx.deleteExpiredIdempotencyKeys(now)), "renewed key kept");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void claimAndDeleteTakesMessagesForGood(TestDatabase.Kind kind) {
+        open(kind);
+        long q = queue("q").id();
+        Instant now = Instant.now();
+        store.inTransaction(tx -> tx.insert(List.of(message(q, 1, "low", now), message(q, 7, "high", now))));
+        List<StoredMessage> taken = store.inTransaction(tx -> tx.claimAndDelete(new ClaimRequest(q, "n", 1, now)));
+        assertEquals(List.of("high"), taken.stream().map(JpaMessageStoreTest::text).toList());
+        assertTrue(store.inTransaction(tx -> tx.findMessage(taken.get(0).id())).isEmpty());
+        assertEquals(1, store.inTransaction(tx -> tx.claimAndDelete(new ClaimRequest(q, "n", 5, now))).size());
     }
 
     @ParameterizedTest
