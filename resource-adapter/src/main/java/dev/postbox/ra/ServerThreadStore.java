@@ -72,6 +72,11 @@ final class ServerThreadStore implements MessageStore {
     }
 
     @Override
+    public java.util.Optional<dev.postbox.jms.store.StoreNotifications> notifications() {
+        return store.notifications();
+    }
+
+    @Override
     public String databaseDescription() {
         return store.databaseDescription();
     }

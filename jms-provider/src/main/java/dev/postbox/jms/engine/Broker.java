@@ -56,6 +56,7 @@ public final class Broker implements AutoCloseable {
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final List<TaskScheduler.Cancellable> periodicTasks = new ArrayList<>();
+    private volatile RemoteWakeups remoteWakeups;
 
     private Broker(BrokerConfig config, MessageStore store, TaskScheduler scheduler, Clock clock) {
         this.config = config;
@@ -86,6 +87,11 @@ public final class Broker implements AutoCloseable {
                 config.expiryScanInterval(), config.expiryScanInterval()));
         broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::pollWake,
                 config.pollInterval(), config.pollInterval()));
+        store.notifications().ifPresent(notifications -> {
+            broker.remoteWakeups = new RemoteWakeups(notifications, broker::nodeId,
+                    id -> broker.signal(id).wake(), broker::pollWake);
+            broker.remoteWakeups.start(scheduler);
+        });
         LOG.log(Level.INFO, "PBX-1000 Postbox node {0} started on {1}", broker.nodeId(), store.databaseDescription());
         return broker;
     }
@@ -338,7 +344,15 @@ public final class Broker implements AutoCloseable {
                 wakeAt(message.destinationId(), message.visibleAt());
             } else if (woken.add(message.destinationId())) {
                 signal(message.destinationId()).wake();
+                announce(message.destinationId());
             }
+        }
+    }
+
+    private void announce(long destinationId) {
+        RemoteWakeups remote = remoteWakeups;
+        if (remote != null) {
+            remote.announce(destinationId);
         }
     }
 
@@ -501,6 +515,7 @@ public final class Broker implements AutoCloseable {
                 wakeAt(r.destinationId(), r.visibleAt());
             } else {
                 signal(r.destinationId()).wake();
+                announce(r.destinationId());
             }
         }
     }
@@ -552,6 +567,9 @@ public final class Broker implements AutoCloseable {
             return;
         }
         periodicTasks.forEach(TaskScheduler.Cancellable::cancel);
+        if (remoteWakeups != null) {
+            remoteWakeups.stop();
+        }
         try {
             liveness.unregister();
         } catch (StoreException e) {

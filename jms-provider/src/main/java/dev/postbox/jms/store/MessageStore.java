@@ -46,6 +46,11 @@ public interface MessageStore extends AutoCloseable {
         }
     }
 
+    /** Cross-node notifications, when the database offers them (PostgreSQL). */
+    default java.util.Optional<StoreNotifications> notifications() {
+        return java.util.Optional.empty();
+    }
+
     /** What database this store runs on, for logs and management ("PostgreSQL 15.4", "H2 2.2.224"). */
     String databaseDescription();
 

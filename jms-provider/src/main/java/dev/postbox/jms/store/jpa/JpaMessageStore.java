@@ -2,6 +2,7 @@ package dev.postbox.jms.store.jpa;
 
 import dev.postbox.jms.store.MessageStore;
 import dev.postbox.jms.store.StoreException;
+import dev.postbox.jms.store.StoreNotifications;
 import dev.postbox.jms.store.StoreTransaction;
 import dev.postbox.jms.store.StoreUnavailableException;
 import jakarta.persistence.EntityManagerFactory;
@@ -30,15 +31,18 @@ public final class JpaMessageStore implements MessageStore {
 
     private final EntityManagerFactory emf;
     private final DataSource transactional;
+    private final StoreNotifications notifications;
     private final StoreDialect dialect;
     private final Clock clock;
     private final String description;
     private final AutoCloseable owned;
 
-    private JpaMessageStore(EntityManagerFactory emf, DataSource transactional, StoreDialect dialect, Clock clock,
-            String description, AutoCloseable owned) {
+    private JpaMessageStore(EntityManagerFactory emf, DataSource own, DataSource transactional, StoreDialect dialect,
+            Clock clock, String description, AutoCloseable owned) {
         this.emf = emf;
         this.transactional = transactional;
+        this.notifications = dialect instanceof PostgresDialect
+                ? new PostgresNotifications(own, PostgresNotifications.currentSchema(own)) : null;
         this.dialect = dialect;
         this.clock = clock;
         this.description = description;
@@ -60,7 +64,7 @@ public final class JpaMessageStore implements MessageStore {
         migrate(dataSource, dialect);
         EntityManagerFactory emf = factory(StorePersistenceUnit.resourceLocal(dataSource, loader()), "None", product);
         LOG.log(System.Logger.Level.DEBUG, "Message store open on {0}", product);
-        return new JpaMessageStore(emf, null, dialect, clock, product, owned);
+        return new JpaMessageStore(emf, dataSource, null, dialect, clock, product, owned);
     }
 
     /**
@@ -75,7 +79,7 @@ public final class JpaMessageStore implements MessageStore {
         migrate(nonTransactional, dialect);
         EntityManagerFactory emf = factory(StorePersistenceUnit.resourceLocal(nonTransactional, loader()), "None",
                 product);
-        return new JpaMessageStore(emf, transactional, dialect, clock, product, null);
+        return new JpaMessageStore(emf, nonTransactional, transactional, dialect, clock, product, null);
     }
 
     private static ClassLoader loader() {
@@ -175,6 +179,11 @@ public final class JpaMessageStore implements MessageStore {
     }
 
     @Override
+    public java.util.Optional<dev.postbox.jms.store.StoreNotifications> notifications() {
+        return java.util.Optional.ofNullable(notifications);
+    }
+
+    @Override
     public boolean supportsExternalTransactions() {
         return transactional != null;
     }
@@ -192,6 +201,9 @@ public final class JpaMessageStore implements MessageStore {
     @Override
     public void close() {
         try {
+            if (notifications != null) {
+                notifications.close();
+            }
             emf.close();
         } finally {
             if (owned != null) {
