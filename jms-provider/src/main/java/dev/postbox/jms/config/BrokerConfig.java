@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param autoCreateDestinations whether {@code createQueue}/{@code createTopic} create missing destinations
  * @param idempotencyRetention how long an idempotency key is remembered (a resend with the same key within
  *     it is stored once)
+ * @param inactiveDurableSubscriptionTimeout a durable subscription without any consumer for this long is
+ *     removed with its messages; zero keeps durable subscriptions forever
  */
 public record BrokerConfig(
         Duration heartbeatInterval,
@@ -35,7 +37,8 @@ public record BrokerConfig(
         String expiryQueue,
         Duration expiryScanInterval,
         boolean autoCreateDestinations,
-        Duration idempotencyRetention) {
+        Duration idempotencyRetention,
+        Duration inactiveDurableSubscriptionTimeout) {
 
     /** Default {@link #heartbeatInterval}. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
@@ -63,6 +66,10 @@ public record BrokerConfig(
         requirePositive(pollInterval, "pollInterval");
         requirePositive(expiryScanInterval, "expiryScanInterval");
         requirePositive(idempotencyRetention, "idempotencyRetention");
+        Objects.requireNonNull(inactiveDurableSubscriptionTimeout, "inactiveDurableSubscriptionTimeout");
+        if (inactiveDurableSubscriptionTimeout.isNegative()) {
+            throw new IllegalArgumentException("inactiveDurableSubscriptionTimeout must not be negative");
+        }
         Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
         Objects.requireNonNull(maxRedeliveryDelay, "maxRedeliveryDelay");
         Objects.requireNonNull(deadLetterQueueSuffix, "deadLetterQueueSuffix");
@@ -117,6 +124,7 @@ public record BrokerConfig(
         b.expiryScanInterval = expiryScanInterval;
         b.autoCreateDestinations = autoCreateDestinations;
         b.idempotencyRetention = idempotencyRetention;
+        b.inactiveDurableSubscriptionTimeout = inactiveDurableSubscriptionTimeout;
         return b;
     }
 
@@ -134,6 +142,7 @@ public record BrokerConfig(
         private Duration expiryScanInterval = DEFAULT_EXPIRY_SCAN_INTERVAL;
         private boolean autoCreateDestinations = true;
         private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
+        private Duration inactiveDurableSubscriptionTimeout = Duration.ZERO;
 
         private Builder() {
         }
@@ -210,11 +219,18 @@ public record BrokerConfig(
             return this;
         }
 
+        /** Sets {@link BrokerConfig#inactiveDurableSubscriptionTimeout}. */
+        public Builder inactiveDurableSubscriptionTimeout(Duration value) {
+            this.inactiveDurableSubscriptionTimeout = value;
+            return this;
+        }
+
         /** Builds and validates. */
         public BrokerConfig build() {
             return new BrokerConfig(heartbeatInterval, nodeTimeout, pollInterval, maxDeliveryAttempts,
                     redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay, deadLetterQueueSuffix, expiryQueue,
-                    expiryScanInterval, autoCreateDestinations, idempotencyRetention);
+                    expiryScanInterval, autoCreateDestinations, idempotencyRetention,
+                    inactiveDurableSubscriptionTimeout);
         }
     }
 }

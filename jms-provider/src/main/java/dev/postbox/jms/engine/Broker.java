@@ -51,6 +51,9 @@ public final class Broker implements AutoCloseable {
     private final DestinationRegistry destinations;
     private final NodeLiveness liveness;
     private final DeliveryOutcomes outcomes;
+    private final Set<Long> topicIds = ConcurrentHashMap.newKeySet();
+    private final FanOut fanOut = new FanOut(topicIds);
+    private final Subscriptions subscriptions;
     private final ConcurrentHashMap<Long, WakeSignal> signals = new ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentLinkedQueue<PendingRelease> pendingReleases =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -64,8 +67,10 @@ public final class Broker implements AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.destinations = new DestinationRegistry(store);
-        this.liveness = new NodeLiveness(store, config.nodeTimeout(), destinations::evict);
+        this.liveness = new NodeLiveness(store, config.nodeTimeout(), config.inactiveDurableSubscriptionTimeout(),
+                destinations::evict);
         this.outcomes = new DeliveryOutcomes(config, store, destinations, clock);
+        this.subscriptions = new Subscriptions(store, liveness::nodeId);
     }
 
     /**
@@ -155,6 +160,63 @@ public final class Broker implements AutoCloseable {
                 connectionId, null, DestinationPolicy.DEFAULTS)));
     }
 
+    /**
+     * The topic with this name, created when missing and auto-creation is on.
+     *
+     * @throws EngineException.InvalidDestination when it does not exist and may not be created
+     */
+    public DestinationRecord topic(String name) {
+        DestinationRecord topic = guard(() -> {
+            if (config.autoCreateDestinations()) {
+                return destinations.findOrCreate(new NewDestination(DestinationKind.TOPIC, name, false, null, null,
+                        null, DestinationPolicy.DEFAULTS));
+            }
+            return destinations.find(DestinationKind.TOPIC, name).orElseThrow(() -> new EngineException
+                    .InvalidDestination("Topic " + name + " does not exist and auto-creation is disabled"));
+        });
+        topicIds.add(topic.id());
+        return topic;
+    }
+
+    /** Creates a temporary topic owned by a connection of this node. */
+    public DestinationRecord createTemporaryTopic(String connectionId) {
+        String name = "temp-topic-" + UUID.randomUUID();
+        DestinationRecord topic = guard(() -> destinations.create(new NewDestination(DestinationKind.TOPIC, name,
+                true, nodeId(), connectionId, null, DestinationPolicy.DEFAULTS)));
+        topicIds.add(topic.id());
+        return topic;
+    }
+
+    /**
+     * Finds or creates a topic subscription and attaches a consumer to it.
+     *
+     * @throws EngineException.IllegalState when the subscription rules forbid it
+     */
+    public DestinationRecord subscribe(SubscriptionRequest request, String consumerId) {
+        return guard(() -> subscriptions.attach(request, consumerId));
+    }
+
+    /** Detaches a consumer from its subscription (a non-durable one without consumers disappears). */
+    public void unsubscribeConsumer(DestinationRecord subscription, String consumerId) {
+        guard(() -> {
+            subscriptions.detach(subscription, consumerId);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes a durable subscription.
+     *
+     * @throws EngineException.InvalidDestination when it does not exist
+     * @throws EngineException.IllegalState when it has an active consumer
+     */
+    public void unsubscribe(String clientId, String name) {
+        guard(() -> {
+            subscriptions.unsubscribe(clientId, name);
+            return null;
+        });
+    }
+
     /** Deletes a destination and its messages. */
     public void deleteDestination(DestinationRecord destination) {
         guard(() -> store.inTransaction(tx -> {
@@ -176,13 +238,14 @@ public final class Broker implements AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
-        List<NewMessage> stored = withKeyRetention(messages);
-        guard(() -> store.inTransaction(tx -> {
+        List<NewMessage> keyed = withKeyRetention(messages);
+        List<NewMessage> stored = guard(() -> store.inTransaction(tx -> {
             if (relaxed) {
                 tx.relaxDurability();
             }
-            tx.insert(stored);
-            return null;
+            List<NewMessage> expanded = fanOut.expand(tx, keyed);
+            tx.insert(expanded);
+            return expanded;
         }));
         wakeAfterSend(stored);
     }
@@ -212,13 +275,14 @@ public final class Broker implements AutoCloseable {
      *     redelivered meanwhile): nothing was committed
      */
     public void commit(List<NewMessage> committedSends, List<Delivery> acknowledgements, boolean relaxed) {
-        List<NewMessage> sends = withKeyRetention(committedSends);
-        guard(() -> store.inTransaction(tx -> {
+        List<NewMessage> keyed = withKeyRetention(committedSends);
+        List<NewMessage> sends = guard(() -> store.inTransaction(tx -> {
             if (relaxed) {
                 tx.relaxDurability();
             }
-            if (!sends.isEmpty()) {
-                tx.insert(sends);
+            List<NewMessage> expanded = fanOut.expand(tx, keyed);
+            if (!expanded.isEmpty()) {
+                tx.insert(expanded);
             }
             int expected = acknowledgements.size();
             int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
@@ -227,7 +291,7 @@ public final class Broker implements AutoCloseable {
                 throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
                         + " of its received messages were redelivered to another consumer meanwhile", null);
             }
-            return null;
+            return expanded;
         }));
         wakeAfterSend(sends);
     }
@@ -241,7 +305,9 @@ public final class Broker implements AutoCloseable {
         if (sent.isEmpty()) {
             return;
         }
-        List<NewMessage> messages = withKeyRetention(sent);
+        List<NewMessage> keyed = withKeyRetention(sent);
+        List<NewMessage> messages = fanOut.involvesTopics(keyed)
+                ? guard(() -> store.inTransaction(tx -> fanOut.expand(tx, keyed))) : keyed;
         guard(() -> {
             try (StoreTransaction tx = store.joinExternal()) {
                 tx.insert(messages);

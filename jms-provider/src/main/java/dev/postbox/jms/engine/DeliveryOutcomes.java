@@ -139,7 +139,7 @@ final class DeliveryOutcomes {
             String reason, int attempts) {
         DestinationPolicy policy = destination.policy().overriddenBy(overrides);
         String target = policy.deadLetterQueue() != null ? policy.deadLetterQueue()
-                : destination.name() + config.deadLetterQueueSuffix();
+                : defaultDeadLetterQueue(destination);
         Instant now = clock.instant();
         String why = reason + " (after " + attempts + " delivery attempts)";
         if (target.isEmpty()) {
@@ -153,6 +153,16 @@ final class DeliveryOutcomes {
                 new DeadLetterInfo(why, destination.name(), now, attempts)));
         LOG.log(Level.WARNING, "PBX-1041 Message {0} on {1} moved to dead-letter queue {2}: {3}",
                 message.content().messageId(), destination.name(), target, why);
+    }
+
+    /** A queue's dead-letter queue is named after it; a subscription's after its topic. */
+    private String defaultDeadLetterQueue(DestinationRecord destination) {
+        if (destination.subscription() != null) {
+            return store.inTransaction(tx -> tx.findDestination(destination.subscription().topicId()))
+                    .map(topic -> topic.name() + config.deadLetterQueueSuffix())
+                    .orElse(destination.name() + config.deadLetterQueueSuffix());
+        }
+        return destination.name() + config.deadLetterQueueSuffix();
     }
 
     private void expire(StoredMessage message, DestinationRecord destination) {

@@ -32,9 +32,13 @@ final class NodeLiveness {
     private volatile String nodeId;
     private volatile long reapNotBeforeNanos = System.nanoTime();
 
-    NodeLiveness(MessageStore store, Duration nodeTimeout, Consumer<DestinationRecord> orphanRemoved) {
+    private final Duration durableSubscriptionTimeout;
+
+    NodeLiveness(MessageStore store, Duration nodeTimeout, Duration durableSubscriptionTimeout,
+            Consumer<DestinationRecord> orphanRemoved) {
         this.store = store;
         this.nodeTimeout = nodeTimeout;
+        this.durableSubscriptionTimeout = durableSubscriptionTimeout;
         this.orphanRemoved = orphanRemoved;
         this.host = hostName();
         this.nodeId = newNodeId();
@@ -100,7 +104,14 @@ final class NodeLiveness {
     }
 
     private void removeOrphanedTemporaryDestinations() {
-        List<DestinationRecord> orphans = store.inTransaction(tx -> tx.orphanedTemporaryDestinations());
+        List<DestinationRecord> orphans = new java.util.ArrayList<>(store.inTransaction(tx -> {
+            List<DestinationRecord> found = new java.util.ArrayList<>(tx.orphanedTemporaryDestinations());
+            found.addAll(tx.abandonedSharedSubscriptions());
+            if (!durableSubscriptionTimeout.isZero()) {
+                found.addAll(tx.inactiveDurableSubscriptions(java.time.Instant.now().minus(durableSubscriptionTimeout)));
+            }
+            return found;
+        }));
         for (DestinationRecord orphan : orphans) {
             store.inTransaction(tx -> {
                 tx.deleteDestination(orphan.id());

@@ -43,6 +43,21 @@ public interface StoreTransaction extends AutoCloseable {
     /** Temporary destinations owned by nodes that are no longer registered. */
     List<DestinationRecord> orphanedTemporaryDestinations();
 
+    /** Records that a consumer is attached to a subscription (and when the subscription was last active). */
+    void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node);
+
+    /** Removes an attached consumer; returns how many consumers of live nodes remain. */
+    int detachSubscriptionConsumer(long subscriptionId, String consumerId);
+
+    /** Consumers of live nodes attached to a subscription. */
+    int liveSubscriptionConsumers(long subscriptionId);
+
+    /** Temporary shared subscriptions that have no consumer left (their consumers' nodes died). */
+    List<DestinationRecord> abandonedSharedSubscriptions();
+
+    /** Durable subscriptions without consumers since before the given time. */
+    List<DestinationRecord> inactiveDurableSubscriptions(Instant inactiveSince);
+
     // ----- messages -----
 
     /**

@@ -76,4 +76,7 @@ class DestinationEntity {
 
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
+
+    @Column(name = "last_active_at")
+    OffsetDateTime lastActiveAt;
 }

@@ -86,6 +86,7 @@ final class EntityMapper {
         }
         apply(e, d.policy());
         e.createdAt = utc(createdAt);
+        e.lastActiveAt = e.createdAt;
         return e;
     }
 

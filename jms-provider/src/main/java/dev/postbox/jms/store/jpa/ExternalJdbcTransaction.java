@@ -190,6 +190,31 @@ final class ExternalJdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int detachSubscriptionConsumer(long subscriptionId, String consumerId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int liveSubscriptionConsumers(long subscriptionId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<DestinationRecord> abandonedSharedSubscriptions() {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<DestinationRecord> inactiveDurableSubscriptions(Instant inactiveSince) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
     public List<StoredMessage> claim(ClaimRequest request) {
         throw notInExternalTransaction();
     }

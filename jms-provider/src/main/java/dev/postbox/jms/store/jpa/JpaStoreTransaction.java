@@ -162,6 +162,52 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .getResultStream().map(EntityMapper::toRecord).toList());
     }
 
+    @Override
+    public void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node) {
+        run("Attach subscription consumer", () -> {
+            OffsetDateTime now = EntityMapper.utc(clock.instant());
+            em.createNativeQuery(MessageQueries.ATTACH_SUBSCRIPTION_CONSUMER)
+                    .setParameter(1, subscriptionId).setParameter(2, consumerId).setParameter(3, node)
+                    .setParameter(4, now).executeUpdate();
+            return em.createNativeQuery(MessageQueries.TOUCH_SUBSCRIPTION)
+                    .setParameter(1, subscriptionId).setParameter(2, now).executeUpdate();
+        });
+    }
+
+    @Override
+    public int detachSubscriptionConsumer(long subscriptionId, String consumerId) {
+        return run("Detach subscription consumer", () -> {
+            em.createNativeQuery(MessageQueries.DETACH_SUBSCRIPTION_CONSUMER)
+                    .setParameter(1, subscriptionId).setParameter(2, consumerId).executeUpdate();
+            em.createNativeQuery(MessageQueries.TOUCH_SUBSCRIPTION)
+                    .setParameter(1, subscriptionId).setParameter(2, EntityMapper.utc(clock.instant()))
+                    .executeUpdate();
+            return liveSubscriptionConsumers(subscriptionId);
+        });
+    }
+
+    @Override
+    public int liveSubscriptionConsumers(long subscriptionId) {
+        return run("Count subscription consumers", () -> ((Number) em
+                .createNativeQuery(MessageQueries.LIVE_SUBSCRIPTION_CONSUMERS)
+                .setParameter(1, subscriptionId).getSingleResult()).intValue());
+    }
+
+    @Override
+    public List<DestinationRecord> abandonedSharedSubscriptions() {
+        return run("Find abandoned shared subscriptions", () -> em
+                .createQuery(MessageQueries.ABANDONED_SHARED_SUBSCRIPTIONS, DestinationEntity.class)
+                .getResultStream().map(EntityMapper::toRecord).toList());
+    }
+
+    @Override
+    public List<DestinationRecord> inactiveDurableSubscriptions(Instant inactiveSince) {
+        return run("Find inactive durable subscriptions", () -> em
+                .createQuery(MessageQueries.INACTIVE_DURABLE_SUBSCRIPTIONS, DestinationEntity.class)
+                .setParameter("since", EntityMapper.utc(inactiveSince))
+                .getResultStream().map(EntityMapper::toRecord).toList());
+    }
+
     // ----- messages -----
 
     @Override
@@ -429,6 +475,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             Object now = em.createNativeQuery(MessageQueries.DATABASE_NOW).getSingleResult();
             OffsetDateTime cutoff = databaseTime(now).minus(timeout);
             em.createQuery(MessageQueries.DELETE_DEAD_NODES).setParameter("cutoff", cutoff).executeUpdate();
+            em.createNativeQuery(MessageQueries.DELETE_DEAD_SUBSCRIPTION_CONSUMERS).executeUpdate();
             return em.createQuery(MessageQueries.RELEASE_ORPHANED_CLAIMS)
                     .setParameter("failure", failure)
                     .executeUpdate();

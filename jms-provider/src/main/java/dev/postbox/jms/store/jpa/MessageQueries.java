@@ -88,6 +88,33 @@ final class MessageQueries {
             SELECT d FROM DestinationEntity d WHERE d.ownerNode IS NOT NULL
                AND NOT EXISTS (SELECT n FROM NodeEntity n WHERE n.nodeId = d.ownerNode)""";
 
+    static final String ATTACH_SUBSCRIPTION_CONSUMER =
+            "INSERT INTO pb_subscription_consumer (subscription_id, consumer_id, node_id, attached_at)"
+            + " VALUES (?1, ?2, ?3, ?4)";
+
+    static final String DETACH_SUBSCRIPTION_CONSUMER =
+            "DELETE FROM pb_subscription_consumer WHERE subscription_id = ?1 AND consumer_id = ?2";
+
+    static final String LIVE_SUBSCRIPTION_CONSUMERS = """
+            SELECT COUNT(*) FROM pb_subscription_consumer c
+             WHERE c.subscription_id = ?1 AND EXISTS (SELECT 1 FROM pb_node n WHERE n.node_id = c.node_id)""";
+
+    static final String TOUCH_SUBSCRIPTION = "UPDATE pb_destination SET last_active_at = ?2 WHERE id = ?1";
+
+    static final String DELETE_DEAD_SUBSCRIPTION_CONSUMERS = """
+            DELETE FROM pb_subscription_consumer c
+             WHERE NOT EXISTS (SELECT 1 FROM pb_node n WHERE n.node_id = c.node_id)""";
+
+    static final String ABANDONED_SHARED_SUBSCRIPTIONS = """
+            SELECT d FROM DestinationEntity d
+             WHERE d.kind = 'SUBSCRIPTION' AND d.temporary = TRUE AND d.shared = TRUE
+               AND NOT EXISTS (SELECT c FROM SubscriptionConsumerEntity c WHERE c.subscriptionId = d.id)""";
+
+    static final String INACTIVE_DURABLE_SUBSCRIPTIONS = """
+            SELECT d FROM DestinationEntity d
+             WHERE d.kind = 'SUBSCRIPTION' AND d.durable = TRUE AND d.lastActiveAt < :since
+               AND NOT EXISTS (SELECT c FROM SubscriptionConsumerEntity c WHERE c.subscriptionId = d.id)""";
+
     static final String DELETE_DESTINATION_MESSAGES =
             "DELETE FROM MessageEntity m WHERE m.destinationId = :destination";
 

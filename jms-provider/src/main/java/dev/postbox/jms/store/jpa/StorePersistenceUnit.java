@@ -75,7 +75,8 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(DestinationEntity.class.getName(), MessageEntity.class.getName(), NodeEntity.class.getName());
+        return List.of(DestinationEntity.class.getName(), MessageEntity.class.getName(), NodeEntity.class.getName(),
+                SubscriptionConsumerEntity.class.getName());
     }
 
     @Override
