@@ -53,6 +53,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition startedOrClosed = lock.newCondition();
+    private final Condition deliveriesDone = lock.newCondition();
+    private int activeDeliveries; // guarded by lock
     private final Set<PostboxSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<DestinationRecord> temporaries = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean clientIdFixed = new AtomicBoolean();
@@ -242,13 +244,25 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
     }
 
+    /**
+     * Stops delivery: returns only once no listener runs and no {@code receive} is between claiming a
+     * message and returning it, so that nothing is delivered after this returns (Connection.stop).
+     */
     @Override
     public void stop() throws JMSException {
         checkClosed();
         fixClientId();
         checkNotInListener("stop");
-        if (!state.compareAndSet(State.STARTED, State.STOPPED)) {
-            return;
+        lock.lock();
+        try {
+            if (!state.compareAndSet(State.STARTED, State.STOPPED)) {
+                return;
+            }
+            while (activeDeliveries > 0) {
+                deliveriesDone.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
         }
         for (PostboxSession session : sessions) {
             session.pauseDelivery();
@@ -260,15 +274,62 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     }
 
     /**
+     * Enters a synchronous delivery (a {@code receive} claiming and returning a message); {@link #stop()}
+     * waits for it to {@link #exitDelivery() exit}.
+     *
+     * @return false, without entering, when the connection is not started
+     */
+    boolean enterDelivery() {
+        lock.lock();
+        try {
+            if (state.get() != State.STARTED) {
+                return false;
+            }
+            activeDeliveries++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Leaves a synchronous delivery entered with {@link #enterDelivery()}. */
+    void exitDelivery() {
+        lock.lock();
+        try {
+            if (--activeDeliveries == 0) {
+                deliveriesDone.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes threads waiting in {@link #awaitStarted} so that they look at their abandon condition again. */
+    void wakeStartWaiters() {
+        lock.lock();
+        try {
+            startedOrClosed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Waits until the connection is started.
      *
      * @param deadlineNanos {@code System.nanoTime()} deadline, or {@code Long.MAX_VALUE} for none
-     * @return false when the deadline passed or the connection closed first
+     * @param abandoned stops the wait when true (the waiting consumer was closed); checked at each
+     *     {@link #wakeStartWaiters()}
+     * @return false when the deadline passed, the wait was abandoned or the connection closed first
      */
-    boolean awaitStarted(long deadlineNanos) throws InterruptedException {
+    boolean awaitStarted(long deadlineNanos, java.util.function.BooleanSupplier abandoned)
+            throws InterruptedException {
         lock.lock();
         try {
             while (state.get() == State.STOPPED) {
+                if (abandoned.getAsBoolean()) {
+                    return false;
+                }
                 if (deadlineNanos == Long.MAX_VALUE) {
                     startedOrClosed.await();
                 } else {

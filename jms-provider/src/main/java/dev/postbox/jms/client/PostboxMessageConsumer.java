@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Postbox consumer. {@code receive} claims a message from the store, waiting on the destination's
@@ -40,6 +41,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     private final String selector;
     private final boolean noLocal;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock receiving = new ReentrantLock(); // held by the thread inside receive
     private final Runnable wakeListener;
     private volatile MessageListener listener;
 
@@ -119,52 +121,73 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         }
         long deadline = timeoutMillis == Long.MAX_VALUE ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        receiving.lock();
         try {
             return awaitMessage(deadline, noWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            receiving.unlock();
         }
     }
 
     private Message awaitMessage(long deadline, boolean noWait) throws JMSException, InterruptedException {
         WakeSignal signal = broker.signal(record.id());
+        PostboxConnection connection = session.connection();
         while (!closed.get()) {
-            if (!session.connection().isStarted()) {
-                if (noWait || !session.connection().awaitStarted(deadline)) {
+            long generation = signal.generation();
+            if (!connection.enterDelivery()) {
+                if (noWait || !connection.awaitStarted(deadline, closed::get)) {
                     return null;
                 }
                 continue;
             }
-            long generation = signal.generation();
-            List<Delivery> claimed;
+            Message message = null;
+            boolean storeDown = false;
             try {
-                claimed = broker.claim(spec, 1);
-                session.connection().storeRecovered();
+                message = claimAndDeliver();
             } catch (EngineException.StoreUnavailable e) {
-                session.connection().reportAsyncFailure(e);
+                connection.reportAsyncFailure(e);
                 if (noWait || remainingMillis(deadline) <= OUTAGE_RETRY_MILLIS) {
                     throw e.toJMSException();
                 }
-                signal.await(generation, OUTAGE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-                continue;
-            } catch (EngineException e) {
-                throw e.toJMSException();
+                storeDown = true;
+            } finally {
+                connection.exitDelivery();
             }
-            if (!claimed.isEmpty()) {
-                if (closed.get()) {
-                    broker.releaseUndelivered(claimed);
-                    return null;
-                }
-                return session.deliverSync(this, claimed.get(0));
+            if (message != null || closed.get()) {
+                return message;
             }
             long wait = remainingMillis(deadline);
             if (noWait || wait <= 0) {
                 return null;
             }
-            signal.await(generation, boundedByNextDelivery(wait), TimeUnit.MILLISECONDS);
+            signal.await(generation, storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait),
+                    TimeUnit.MILLISECONDS);
         }
         return null;
+    }
+
+    /** One claim attempt inside the connection's delivery gate: the delivered message, or null. */
+    private Message claimAndDeliver() throws JMSException {
+        List<Delivery> claimed;
+        try {
+            claimed = broker.claim(spec, 1);
+            session.connection().storeRecovered();
+        } catch (EngineException.StoreUnavailable e) {
+            throw e;
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        if (closed.get()) {
+            broker.releaseUndelivered(claimed);
+            return null;
+        }
+        return session.deliverSync(this, claimed.get(0));
     }
 
     private long boundedByNextDelivery(long wait) {
@@ -235,6 +258,12 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             broker.signal(record.id()).removeListener(wakeListener);
         }
         broker.signal(record.id()).wake();
+        session.connection().wakeStartWaiters();
+        if (!receiving.isHeldByCurrentThread()) {
+            // MessageConsumer.close blocks until a receive in progress has returned (it returns null now).
+            receiving.lock();
+            receiving.unlock();
+        }
         session.consumerClosed(this);
     }
 
