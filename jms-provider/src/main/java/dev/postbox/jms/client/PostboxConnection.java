@@ -42,8 +42,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     private static final System.Logger LOG = System.getLogger(PostboxConnection.class.getName());
 
-    /** Lifecycle of a connection. */
-    enum State { STOPPED, STARTED, CLOSED }
+    /** Lifecycle of a connection: CLOSING while close waits for running listeners, which keep its services. */
+    enum State { STOPPED, STARTED, CLOSING, CLOSED }
 
     private final String id = UUID.randomUUID().toString();
     private final Broker broker;
@@ -351,22 +351,39 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     @Override
     public void close() throws JMSException {
         checkNotInListener("close");
-        State previous = state.getAndSet(State.CLOSED);
-        if (previous == State.CLOSED) {
-            return;
+        for (PostboxSession session : sessions) {
+            if (session.isCompletionThread()) {
+                throw new IllegalStateException("A CompletionListener must not call close() on its own connection");
+            }
         }
         lock.lock();
         try {
+            State previous = state.get();
+            if (previous == State.CLOSING || previous == State.CLOSED) {
+                return;
+            }
+            state.set(State.CLOSING);
             startedOrClosed.signalAll();
         } finally {
             lock.unlock();
         }
+        try {
+            closeResources();
+        } finally {
+            state.set(State.CLOSED);
+        }
+    }
+
+    private void closeResources() throws JMSException {
         JMSException first = null;
-        for (PostboxSession session : new ArrayList<>(sessions)) {
-            try {
-                session.close();
-            } catch (JMSException e) {
-                first = addFailure(first, e);
+        // A running listener may still create sessions while the connection closes: close until none is left.
+        for (List<PostboxSession> open = new ArrayList<>(sessions); !open.isEmpty(); open = new ArrayList<>(sessions)) {
+            for (PostboxSession session : open) {
+                try {
+                    session.close();
+                } catch (JMSException e) {
+                    first = addFailure(first, e);
+                }
             }
         }
         for (DestinationRecord temporary : new ArrayList<>(temporaries)) {
@@ -404,6 +421,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
     }
 
+    /** Throws once the connection is closed (while it is closing, running listeners may still use it). */
     void checkClosed() throws IllegalStateException {
         if (state.get() == State.CLOSED) {
             throw new IllegalStateException("The connection is closed");

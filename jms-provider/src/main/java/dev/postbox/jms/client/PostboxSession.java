@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -54,8 +55,8 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     private static final System.Logger LOG = System.getLogger(PostboxSession.class.getName());
 
-    /** Lifecycle of a session. */
-    enum State { OPEN, CLOSED }
+    /** Lifecycle of a session: CLOSING while close waits for a running listener, which keeps its services. */
+    enum State { OPEN, CLOSING, CLOSED }
 
     private final PostboxConnection connection;
     private final Broker broker;
@@ -69,6 +70,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final SerialExecutor completionExecutor;
     private final ListenerDispatcher dispatcher;
     private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Thread deliveryThread;
     private volatile Thread completionThread;
 
@@ -603,36 +605,57 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             throw new IllegalStateException("A message listener must not close its own session");
         }
         checkNotCompletionThread("close");
-        if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
+        if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
+            awaitClosed();
             return;
         }
-        deliveryExecutor.close();
-        deliveryLock.lock();
-        deliveryLock.unlock();
         JMSException first = null;
-        for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
-            consumer.closeBySession();
-        }
-        for (PostboxMessageProducer producer : new ArrayList<>(producers)) {
-            producer.closeBySession();
-        }
-        for (PostboxQueueBrowser browser : new ArrayList<>(browsers)) {
-            browser.close();
-        }
         try {
+            deliveryExecutor.close();
+            // A running listener finishes first, with every facility of its session still available.
+            deliveryLock.lock();
+            deliveryLock.unlock();
+            for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
+                consumer.closeBySession();
+            }
+            for (PostboxMessageProducer producer : new ArrayList<>(producers)) {
+                producer.closeBySession();
+            }
+            for (PostboxQueueBrowser browser : new ArrayList<>(browsers)) {
+                browser.close();
+            }
             acknowledgement.close();
         } catch (JMSException e) {
             first = e;
         } catch (EngineException e) {
             first = e.toJMSException();
+        } finally {
+            state.set(State.CLOSED);
+            completionExecutor.close();
+            connection.sessionClosed(this);
+            closed.countDown();
         }
-        completionExecutor.close();
-        connection.sessionClosed(this);
         if (first != null) {
             throw first;
         }
     }
 
+    /** A close racing with another thread's close returns when that one has finished. */
+    private void awaitClosed() {
+        boolean interrupted = false;
+        while (closed.getCount() > 0) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws once the session is closed (while it is closing, a running listener may still use it). */
     void checkClosed() throws IllegalStateException {
         if (state.get() == State.CLOSED) {
             throw new IllegalStateException("The session is closed");
@@ -642,6 +665,10 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     boolean isClosed() {
         return state.get() == State.CLOSED;
+    }
+
+    boolean isCompletionThread() {
+        return completionThread == Thread.currentThread();
     }
 
     void checkNotCompletionThread(String operation) throws IllegalStateException {
