@@ -108,6 +108,11 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        if (!transacted && acknowledgeMode == Session.SESSION_TRANSACTED) {
+            checkClosed();
+            throw new JMSException("A non-transacted session needs AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or"
+                    + " DUPS_OK_ACKNOWLEDGE (3), not SESSION_TRANSACTED (0)");
+        }
         return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 

@@ -48,6 +48,8 @@ class AcknowledgeModeTest extends ClientTestBase {
         Connection connection = connect(kind);
         assertThrows(JMSException.class, () -> connection.createSession(false, 99));
         assertThrows(JMSException.class, () -> connection.createSession(-1));
+        assertThrows(JMSException.class, () -> connection.createSession(false, Session.SESSION_TRANSACTED),
+                "a non-transacted session permits only AUTO, CLIENT and DUPS_OK acknowledgement");
     }
 
     @ParameterizedTest
