@@ -178,6 +178,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("commit() is only allowed on a transacted session");
         }
+        awaitCompletions();
         try {
             transacted.commit();
         } catch (EngineException e) {
@@ -192,6 +193,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("rollback() is only allowed on a transacted session");
         }
+        awaitCompletions();
         try {
             transacted.rollback();
         } catch (EngineException e) {
@@ -228,8 +230,14 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     // ----- sending (called by producers) -----
 
-    /** Stores a message now, or holds it until commit in a transacted session. */
+    /**
+     * Stores a message now, or holds it until commit in a transacted session. A synchronous send first
+     * waits for the session's incomplete asynchronous sends, so that messages keep their send order.
+     */
     void send(NewMessage message) throws JMSException {
+        if (!isCompletionThread()) {
+            awaitCompletions();
+        }
         try {
             if (acknowledgement instanceof TransactedAcknowledgement transacted) {
                 transacted.send(message);
@@ -239,6 +247,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         } catch (EngineException e) {
             throw e.toJMSException();
         }
+    }
+
+    /** Waits until every asynchronous send of this session has completed and its callback returned. */
+    void awaitCompletions() {
+        completionExecutor.awaitIdle();
     }
 
     /** Runs an asynchronous send's work and completion callback in order, off the caller's thread. */
@@ -611,6 +624,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         }
         JMSException first = null;
         try {
+            awaitCompletions();
             deliveryExecutor.close();
             // A running listener finishes first, with every facility of its session still available.
             deliveryLock.lock();
