@@ -60,6 +60,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private final AtomicBoolean clientIdFixed = new AtomicBoolean();
     private final AtomicBoolean storeFailureReported = new AtomicBoolean();
     private final DeserializationPolicy deserializationPolicy;
+    private final SerialExecutor exceptionListenerExecutor;
     private volatile String clientId;
     private volatile ExceptionListener exceptionListener;
 
@@ -74,6 +75,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         this.options = options;
         this.clientIds = clientIds;
         this.onClose = onClose;
+        this.exceptionListenerExecutor = new SerialExecutor(broker.scheduler());
         try {
             this.deserializationPolicy = DeserializationPolicy.of(options.deserializationAllowList(),
                     options.deserializationDenyList());
@@ -207,7 +209,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     /**
      * Reports a failure that no API call can report (a listener session that cannot reach the store):
-     * the exception listener hears of each outage once.
+     * the exception listener hears of each outage once, and is never called concurrently (the connection
+     * serializes its exception listener).
      */
     void reportAsyncFailure(Throwable failure) {
         if (!storeFailureReported.compareAndSet(false, true)) {
@@ -217,7 +220,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         LOG.log(Level.WARNING, "PBX-1060 Connection {0}: {1}", id, failure.getMessage());
         if (listener != null) {
             JMSException jms = JmsExceptions.create(failure);
-            broker.scheduler().execute(() -> listener.onException(jms));
+            exceptionListenerExecutor.execute(() -> listener.onException(jms));
         }
     }
 
@@ -399,6 +402,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
             }
         }
         temporaries.clear();
+        exceptionListenerExecutor.close();
         if (clientId != null) {
             clientIds.release(clientId, id);
         }
