@@ -474,7 +474,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         }
         DestinationRecord record = resolveQueue(target, true);
         PostboxMessageConsumer consumer = new PostboxMessageConsumer(this, target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector, noLocal);
+                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector), noLocal);
         consumers.add(consumer);
         return consumer;
     }
@@ -502,9 +502,14 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         PostboxDestination target = PostboxDestination.of(queue);
         DestinationRecord record = resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector);
+                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector));
         browsers.add(browser);
         return browser;
+    }
+
+    /** "A value of null or an empty string indicates that there is no message selector": both read back as null. */
+    private static String selectorOrNull(String messageSelector) {
+        return messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
     }
 
     @Override
