@@ -88,7 +88,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         } else if (previous != null && newListener == null) {
             signal.removeListener(wakeListener);
         }
-        session.listenerChanged();
+        session.wakeDispatcher();
     }
 
     MessageListener listener() {

@@ -7,7 +7,6 @@ import dev.postbox.jms.PostboxTopic;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
-import dev.postbox.jms.exception.JmsExceptions;
 import dev.postbox.jms.message.PostboxMessage;
 import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationRecord;
@@ -38,22 +37,18 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Postbox session: a single-threaded context for producing and consuming. Acknowledgement follows the
  * session mode through an {@link AcknowledgementPolicy}; listener delivery runs on a serial executor.
  */
 public final class PostboxSession implements Session, QueueSession, TopicSession {
-
-    private static final System.Logger LOG = System.getLogger(PostboxSession.class.getName());
 
     /** Lifecycle of a session: CLOSING while close waits for a running listener, which keeps its services. */
     enum State { OPEN, CLOSING, CLOSED }
@@ -66,13 +61,9 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final Set<PostboxMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final Set<PostboxMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<PostboxQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final SerialExecutor deliveryExecutor;
-    private final SerialExecutor completionExecutor;
-    private final ListenerDispatcher dispatcher;
-    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final SessionDelivery delivery;
+    private final AsyncSends asyncSends;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile Thread deliveryThread;
-    private volatile Thread completionThread;
 
     PostboxSession(PostboxConnection connection, int mode) {
         this.connection = connection;
@@ -85,9 +76,8 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
                     connection.options().dupsOkBatchSize(), connection.options().dupsOkBatchDelay());
             default -> new AutoAcknowledgement(broker);
         };
-        this.deliveryExecutor = new SerialExecutor(broker.scheduler());
-        this.completionExecutor = new SerialExecutor(broker.scheduler());
-        this.dispatcher = new ListenerDispatcher(this, deliveryExecutor);
+        this.asyncSends = new AsyncSends(broker.scheduler());
+        this.delivery = new SessionDelivery(this, acknowledgement, mode == Session.CLIENT_ACKNOWLEDGE);
     }
 
     PostboxConnection connection() {
@@ -199,7 +189,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         } catch (EngineException e) {
             throw e.toJMSException();
         }
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
     @Override
@@ -213,19 +203,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         } catch (EngineException e) {
             throw e.toJMSException();
         }
-        dispatcher.schedule();
-    }
-
-    /** {@code Message.acknowledge()} of a message this session delivered. */
-    void acknowledgeFromMessage() throws JMSException {
-        if (state.get() == State.CLOSED) {
-            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
-        }
-        try {
-            acknowledgement.acknowledge();
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
+        delivery.schedule();
     }
 
     // ----- sending (called by producers) -----
@@ -251,98 +229,19 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     /** Waits until every asynchronous send of this session has completed and its callback returned. */
     void awaitCompletions() {
-        completionExecutor.awaitIdle();
+        asyncSends.awaitCompletion();
     }
 
     /** Runs an asynchronous send's work and completion callback in order, off the caller's thread. */
     void executeCompletion(Runnable work) {
-        completionExecutor.execute(() -> {
-            completionThread = Thread.currentThread();
-            try {
-                work.run();
-            } finally {
-                completionThread = null;
-            }
-        });
+        asyncSends.execute(work);
     }
 
     // ----- receiving (called by consumers and the dispatcher) -----
 
     /** Turns a claimed delivery into the message {@code receive} returns, acknowledging per the mode. */
-    Message deliverSync(PostboxMessageConsumer consumer, Delivery delivery) throws JMSException {
-        PostboxMessage message;
-        try {
-            message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
-        } catch (JMSException | RuntimeException e) {
-            broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
-            throw JmsExceptions.create(e);
-        }
-        prepare(message);
-        try {
-            acknowledgement.received(delivery);
-        } catch (EngineException e) {
-            broker.releaseUndelivered(List.of(delivery));
-            throw e.toJMSException();
-        }
-        return message;
-    }
-
-    void deliverToListener(PostboxMessageConsumer consumer, Delivery delivery) {
-        deliveryLock.lock();
-        try {
-            MessageListener listener = consumer.listener();
-            if (listener == null || !deliveryAllowed() || consumer.isClosed()) {
-                broker.releaseUndelivered(List.of(delivery));
-                return;
-            }
-            PostboxMessage message;
-            try {
-                message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
-            } catch (JMSException | RuntimeException e) {
-                LOG.log(Level.ERROR, "PBX-1053 Message {0} cannot be decoded; redelivering: {1}",
-                        delivery.message().content().messageId(), e.toString());
-                broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
-                return;
-            }
-            prepare(message);
-            invokeListener(listener, delivery, message);
-        } finally {
-            deliveryLock.unlock();
-        }
-    }
-
-    private void invokeListener(MessageListener listener, Delivery delivery, PostboxMessage message) {
-        acknowledgement.beforeListener(delivery);
-        Throwable failure = null;
-        deliveryThread = Thread.currentThread();
-        try {
-            listener.onMessage(message);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.log(Level.WARNING, "PBX-1054 Message listener threw {0} for message {1}; redelivery follows the"
-                    + " acknowledgement mode", e, message.getJMSMessageID());
-        } finally {
-            deliveryThread = null;
-        }
-        try {
-            acknowledgement.afterListener(delivery, failure);
-        } catch (JMSException | EngineException e) {
-            connection.reportAsyncFailure(e);
-        }
-    }
-
-    private void prepare(PostboxMessage message) {
-        if (mode == Session.CLIENT_ACKNOWLEDGE) {
-            message.setAcknowledger(this::acknowledgeFromMessage);
-        } else {
-            message.setAcknowledger(this::checkAcknowledgeAllowed);
-        }
-    }
-
-    private void checkAcknowledgeAllowed() throws JMSException {
-        if (state.get() == State.CLOSED) {
-            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
-        }
+    Message deliverSync(PostboxMessageConsumer consumer, Delivery claimed) throws JMSException {
+        return delivery.deliverSync(consumer, claimed);
     }
 
     boolean deliveryAllowed() {
@@ -359,29 +258,23 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         return listening;
     }
 
-    void listenerChanged() {
-        dispatcher.schedule();
-    }
-
+    /** Schedules a listener delivery pass (a listener was set, messages may have arrived, or start). */
     void wakeDispatcher() {
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
+    /** True on the thread running one of this session's message listeners. */
     boolean isDeliveryThread() {
-        return deliveryThread == Thread.currentThread();
+        return delivery.isListenerThread();
     }
 
     void start() {
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
     /** Waits until a running listener has returned (connection stop). */
     void pauseDelivery() {
-        if (isDeliveryThread()) {
-            return;
-        }
-        deliveryLock.lock();
-        deliveryLock.unlock();
+        delivery.awaitListener();
     }
 
     boolean hasConsumerOn(long destinationId) {
@@ -630,10 +523,8 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         JMSException first = null;
         try {
             awaitCompletions();
-            deliveryExecutor.close();
             // A running listener finishes first, with every facility of its session still available.
-            deliveryLock.lock();
-            deliveryLock.unlock();
+            delivery.close();
             for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
                 consumer.closeBySession();
             }
@@ -650,7 +541,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             first = e.toJMSException();
         } finally {
             state.set(State.CLOSED);
-            completionExecutor.close();
+            asyncSends.close();
             connection.sessionClosed(this);
             closed.countDown();
         }
@@ -687,11 +578,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     }
 
     boolean isCompletionThread() {
-        return completionThread == Thread.currentThread();
+        return asyncSends.isCallbackThread();
     }
 
     void checkNotCompletionThread(String operation) throws IllegalStateException {
-        if (completionThread == Thread.currentThread()) {
+        if (isCompletionThread()) {
             throw new IllegalStateException("A CompletionListener must not call " + operation + "() on its session");
         }
     }

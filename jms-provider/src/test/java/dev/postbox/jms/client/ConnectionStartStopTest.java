@@ -102,7 +102,12 @@ class ConnectionStartStopTest extends ClientTestBase {
         receiver.start();
         for (int round = 0; round < 5; round++) {
             int before = received.get();
-            eventually(() -> received.get() > before + 3);
+            try {
+                eventually(() -> received.get() > before + 3);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the receiver made no progress in round " + round + "; it is "
+                        + receiver.getState() + " at " + java.util.Arrays.toString(receiver.getStackTrace()), e);
+            }
             connection.stop();
             // AUTO_ACKNOWLEDGE deletes a message before receive returns it: the store shows every delivery.
             long atStop = storedOn("busy");
