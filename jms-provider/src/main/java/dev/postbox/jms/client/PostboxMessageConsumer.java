@@ -243,7 +243,6 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         if (closed.get()) {
             return;
         }
-        session.checkNotCompletionThread("close");
         closeBySession();
         if (!session.isDeliveryThread()) {
             session.pauseDelivery();

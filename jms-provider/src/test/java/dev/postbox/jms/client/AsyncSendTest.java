@@ -181,6 +181,30 @@ class AsyncSendTest extends ClientTestBase {
         assertNotNull(consumer.receive(ARRIVES_MILLIS));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aCompletionListenerMayCloseAConsumerOfItsSession(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("callback-closes-consumer");
+        MessageConsumer consumer = session.createConsumer(queue);
+        List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
+        session.createProducer(queue).send(session.createTextMessage("m"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                outcomes.add(failureOf(consumer::close));
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcomes.add(exception.getClass());
+            }
+        });
+        eventually(() -> outcomes.size() == 1);
+        assertEquals(java.util.Collections.singletonList(null), outcomes,
+                "only closing its own connection, session or producer is forbidden");
+    }
+
     /** Records completion callbacks. */
     static final class Recorder implements CompletionListener {
         final List<String> completed = new CopyOnWriteArrayList<>();
