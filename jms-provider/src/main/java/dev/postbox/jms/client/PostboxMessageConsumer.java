@@ -184,7 +184,11 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             return null;
         }
         if (closed.get()) {
-            broker.releaseUndelivered(claimed);
+            try {
+                broker.releaseUndelivered(claimed);
+            } catch (EngineException e) {
+                throw e.toJMSException();
+            }
             return null;
         }
         return session.deliverSync(this, claimed.get(0));

@@ -51,16 +51,29 @@ final class SessionDelivery {
         try {
             message = toMessage(consumer, delivery);
         } catch (JMSException | RuntimeException e) {
-            broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
-            throw JmsExceptions.create(e);
+            JMSException failure = JmsExceptions.create(e);
+            giveBack(() -> broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e)), failure);
+            throw failure;
         }
         try {
             acknowledgement.received(delivery);
         } catch (EngineException e) {
-            broker.releaseUndelivered(List.of(delivery));
-            throw e.toJMSException();
+            JMSException failure = e.toJMSException();
+            giveBack(() -> broker.releaseUndelivered(List.of(delivery)), failure);
+            throw failure;
         }
         return message;
+    }
+
+    /** Gives a delivery back after a failure; receive reports only JMSExceptions, so a second failure is attached. */
+    private static void giveBack(Runnable release, JMSException failure) {
+        try {
+            release.run();
+        } catch (EngineException e) {
+            // The store failed again: the claim stays with this node and returns to its queue when the node
+            // restarts or is declared dead.
+            failure.addSuppressed(e);
+        }
     }
 
     /** Calls the consumer's listener with a claimed delivery, or gives it back when delivery stopped meanwhile. */
