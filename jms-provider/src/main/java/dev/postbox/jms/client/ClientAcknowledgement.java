@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * CLIENT_ACKNOWLEDGE: every delivered message stays in flight until {@code Message.acknowledge()}, which
- * acknowledges everything the session has delivered; {@code recover()} and close give them back.
+ * acknowledges everything the session has delivered; {@code recover()} and close give them back. A
+ * listener's message counts as consumed from the moment {@code onMessage} is called, so that
+ * {@code acknowledge()} or {@code recover()} inside the listener include it.
  */
 final class ClientAcknowledgement implements AcknowledgementPolicy {
 
@@ -27,8 +29,14 @@ final class ClientAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
-    public void afterListener(Delivery delivery, Throwable failure) {
+    public void beforeListener(Delivery delivery) {
         received(delivery);
+    }
+
+    @Override
+    public void afterListener(Delivery delivery, Throwable failure) {
+        // Nothing: the message stays unacknowledged until acknowledge(), recover() or close, even when the
+        // listener threw (the next message is delivered, as for CLIENT_ACKNOWLEDGE the specification says).
     }
 
     @Override

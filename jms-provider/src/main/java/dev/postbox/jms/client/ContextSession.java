@@ -16,7 +16,7 @@ final class ContextSession {
 
     private final SharedConnection shared;
     private final int mode;
-    private final AsyncSends asyncSends = new AsyncSends();
+    private final ContextAsyncSends asyncSends = new ContextAsyncSends();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile PostboxSession session; // written under lock
     private PostboxMessageProducer producer; // guarded by lock

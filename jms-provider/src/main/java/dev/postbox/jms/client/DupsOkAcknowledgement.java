@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * DUPS_OK_ACKNOWLEDGE: acknowledgements are batched (by count or age) into one commit, trading possible
- * duplicates after a crash for fewer commits per message.
+ * duplicates after a crash for fewer commits per message. A message counts as consumed once {@code receive}
+ * or {@code onMessage} returned, so {@code recover()} behaves as in AUTO_ACKNOWLEDGE: it flushes the pending
+ * acknowledgements and, called from a listener, redelivers that listener's current message.
  */
 final class DupsOkAcknowledgement implements AcknowledgementPolicy {
 
@@ -19,6 +21,8 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     private final Object lock = new Object();
     private List<Delivery> pending = new ArrayList<>(); // guarded by lock
     private TaskScheduler.Cancellable timer; // guarded by lock
+    private Delivery inListener; // session thread only
+    private boolean recoverRequested; // session thread only
 
     DupsOkAcknowledgement(Broker broker, int batchSize, Duration batchDelay) {
         this.broker = broker;
@@ -42,18 +46,31 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public void beforeListener(Delivery delivery) {
+        inListener = delivery;
+        recoverRequested = false;
+    }
+
+    @Override
     public void afterListener(Delivery delivery, Throwable failure) {
-        if (failure == null) {
-            received(delivery);
-        } else {
+        inListener = null;
+        if (failure != null) {
             flush();
             broker.redeliver(List.of(delivery), Failures.describe(failure));
+        } else if (recoverRequested) {
+            broker.redeliver(List.of(delivery), null);
+        } else {
+            received(delivery);
         }
+        recoverRequested = false;
     }
 
     @Override
     public void recover() {
         flush();
+        if (inListener != null) {
+            recoverRequested = true;
+        }
     }
 
     @Override
@@ -62,16 +79,19 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     }
 
     private void flush() {
-        List<Delivery> batch;
+        broker.acknowledge(take());
+    }
+
+    private List<Delivery> take() {
         synchronized (lock) {
-            batch = pending;
+            List<Delivery> batch = pending;
             pending = new ArrayList<>();
             if (timer != null) {
                 timer.cancel();
                 timer = null;
             }
+            return batch;
         }
-        broker.acknowledge(batch);
     }
 
     private void flushQuietly() {

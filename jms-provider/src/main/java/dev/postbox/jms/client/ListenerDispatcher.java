@@ -15,12 +15,14 @@ final class ListenerDispatcher {
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     private final PostboxSession session;
+    private final SessionDelivery delivery;
     private final SerialExecutor executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Duration retryDelay = Duration.ofMillis(100);
 
-    ListenerDispatcher(PostboxSession session, SerialExecutor executor) {
+    ListenerDispatcher(PostboxSession session, SessionDelivery delivery, SerialExecutor executor) {
         this.session = session;
+        this.delivery = delivery;
         this.executor = executor;
     }
 
@@ -60,7 +62,7 @@ final class ListenerDispatcher {
         if (delivery == null) {
             return false;
         }
-        session.deliverToListener(consumer, delivery);
+        this.delivery.deliverToListener(consumer, delivery);
         return true;
     }
 

@@ -42,8 +42,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     private static final System.Logger LOG = System.getLogger(PostboxConnection.class.getName());
 
-    /** Lifecycle of a connection. */
-    enum State { STOPPED, STARTED, CLOSED }
+    /** Lifecycle of a connection: CLOSING while close waits for running listeners, which keep its services. */
+    enum State { STOPPED, STARTED, CLOSING, CLOSED }
 
     private final String id = UUID.randomUUID().toString();
     private final Broker broker;
@@ -53,11 +53,14 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition startedOrClosed = lock.newCondition();
+    private final Condition deliveriesDone = lock.newCondition();
+    private int activeDeliveries; // guarded by lock
     private final Set<PostboxSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<DestinationRecord> temporaries = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean clientIdFixed = new AtomicBoolean();
     private final AtomicBoolean storeFailureReported = new AtomicBoolean();
     private final DeserializationPolicy deserializationPolicy;
+    private final SerialExecutor exceptionListenerExecutor;
     private volatile String clientId;
     private volatile ExceptionListener exceptionListener;
 
@@ -72,6 +75,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         this.options = options;
         this.clientIds = clientIds;
         this.onClose = onClose;
+        this.exceptionListenerExecutor = new SerialExecutor(broker.scheduler());
         try {
             this.deserializationPolicy = DeserializationPolicy.of(options.deserializationAllowList(),
                     options.deserializationDenyList());
@@ -106,6 +110,11 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        if (!transacted && acknowledgeMode == Session.SESSION_TRANSACTED) {
+            checkClosed();
+            throw new JMSException("A non-transacted session needs AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or"
+                    + " DUPS_OK_ACKNOWLEDGE (3), not SESSION_TRANSACTED (0)");
+        }
         return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 
@@ -200,7 +209,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     /**
      * Reports a failure that no API call can report (a listener session that cannot reach the store):
-     * the exception listener hears of each outage once.
+     * the exception listener hears of each outage once, and is never called concurrently (the connection
+     * serializes its exception listener).
      */
     void reportAsyncFailure(Throwable failure) {
         if (!storeFailureReported.compareAndSet(false, true)) {
@@ -210,7 +220,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         LOG.log(Level.WARNING, "PBX-1060 Connection {0}: {1}", id, failure.getMessage());
         if (listener != null) {
             JMSException jms = JmsExceptions.create(failure);
-            broker.scheduler().execute(() -> listener.onException(jms));
+            exceptionListenerExecutor.execute(() -> listener.onException(jms));
         }
     }
 
@@ -242,13 +252,25 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
     }
 
+    /**
+     * Stops delivery: returns only once no listener runs and no {@code receive} is between claiming a
+     * message and returning it, so that nothing is delivered after this returns (Connection.stop).
+     */
     @Override
     public void stop() throws JMSException {
         checkClosed();
         fixClientId();
         checkNotInListener("stop");
-        if (!state.compareAndSet(State.STARTED, State.STOPPED)) {
-            return;
+        lock.lock();
+        try {
+            if (!state.compareAndSet(State.STARTED, State.STOPPED)) {
+                return;
+            }
+            while (activeDeliveries > 0) {
+                deliveriesDone.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
         }
         for (PostboxSession session : sessions) {
             session.pauseDelivery();
@@ -260,15 +282,62 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     }
 
     /**
+     * Enters a synchronous delivery (a {@code receive} claiming and returning a message); {@link #stop()}
+     * waits for it to {@link #exitDelivery() exit}.
+     *
+     * @return false, without entering, when the connection is not started
+     */
+    boolean enterDelivery() {
+        lock.lock();
+        try {
+            if (state.get() != State.STARTED) {
+                return false;
+            }
+            activeDeliveries++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Leaves a synchronous delivery entered with {@link #enterDelivery()}. */
+    void exitDelivery() {
+        lock.lock();
+        try {
+            if (--activeDeliveries == 0) {
+                deliveriesDone.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes threads waiting in {@link #awaitStarted} so that they look at their abandon condition again. */
+    void wakeStartWaiters() {
+        lock.lock();
+        try {
+            startedOrClosed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Waits until the connection is started.
      *
      * @param deadlineNanos {@code System.nanoTime()} deadline, or {@code Long.MAX_VALUE} for none
-     * @return false when the deadline passed or the connection closed first
+     * @param abandoned stops the wait when true (the waiting consumer was closed); checked at each
+     *     {@link #wakeStartWaiters()}
+     * @return false when the deadline passed, the wait was abandoned or the connection closed first
      */
-    boolean awaitStarted(long deadlineNanos) throws InterruptedException {
+    boolean awaitStarted(long deadlineNanos, java.util.function.BooleanSupplier abandoned)
+            throws InterruptedException {
         lock.lock();
         try {
             while (state.get() == State.STOPPED) {
+                if (abandoned.getAsBoolean()) {
+                    return false;
+                }
                 if (deadlineNanos == Long.MAX_VALUE) {
                     startedOrClosed.await();
                 } else {
@@ -290,22 +359,39 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     @Override
     public void close() throws JMSException {
         checkNotInListener("close");
-        State previous = state.getAndSet(State.CLOSED);
-        if (previous == State.CLOSED) {
-            return;
+        for (PostboxSession session : sessions) {
+            if (session.isCompletionThread()) {
+                throw new IllegalStateException("A CompletionListener must not call close() on its own connection");
+            }
         }
         lock.lock();
         try {
+            State previous = state.get();
+            if (previous == State.CLOSING || previous == State.CLOSED) {
+                return;
+            }
+            state.set(State.CLOSING);
             startedOrClosed.signalAll();
         } finally {
             lock.unlock();
         }
+        try {
+            closeResources();
+        } finally {
+            state.set(State.CLOSED);
+        }
+    }
+
+    private void closeResources() throws JMSException {
         JMSException first = null;
-        for (PostboxSession session : new ArrayList<>(sessions)) {
-            try {
-                session.close();
-            } catch (JMSException e) {
-                first = addFailure(first, e);
+        // A running listener may still create sessions while the connection closes: close until none is left.
+        for (List<PostboxSession> open = new ArrayList<>(sessions); !open.isEmpty(); open = new ArrayList<>(sessions)) {
+            for (PostboxSession session : open) {
+                try {
+                    session.close();
+                } catch (JMSException e) {
+                    first = addFailure(first, e);
+                }
             }
         }
         for (DestinationRecord temporary : new ArrayList<>(temporaries)) {
@@ -316,6 +402,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
             }
         }
         temporaries.clear();
+        exceptionListenerExecutor.close();
         if (clientId != null) {
             clientIds.release(clientId, id);
         }
@@ -343,6 +430,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
     }
 
+    /** Throws once the connection is closed (while it is closing, running listeners may still use it). */
     void checkClosed() throws IllegalStateException {
         if (state.get() == State.CLOSED) {
             throw new IllegalStateException("The connection is closed");

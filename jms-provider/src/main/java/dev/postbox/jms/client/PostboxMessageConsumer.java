@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Postbox consumer. {@code receive} claims a message from the store, waiting on the destination's
@@ -40,6 +41,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     private final String selector;
     private final boolean noLocal;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock receiving = new ReentrantLock(); // held by the thread inside receive
     private final Runnable wakeListener;
     private volatile MessageListener listener;
 
@@ -86,7 +88,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         } else if (previous != null && newListener == null) {
             signal.removeListener(wakeListener);
         }
-        session.listenerChanged();
+        session.wakeDispatcher();
     }
 
     MessageListener listener() {
@@ -113,58 +115,100 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     }
 
     private Message receive(long timeoutMillis, boolean noWait) throws JMSException {
+        return receiveWith(timeoutMillis, noWait, delivery -> session.deliverSync(this, delivery));
+    }
+
+    /** Turns a claimed delivery into what a receive call returns (a message, or a body). */
+    @FunctionalInterface
+    interface HandOver<R> {
+        /** The result for the application; may throw to refuse the delivery (after settling it). */
+        R apply(Delivery delivery) throws JMSException;
+    }
+
+    /**
+     * The receive loop with a custom hand-over of the claimed delivery ({@code JMSConsumer.receiveBody}).
+     *
+     * @param timeoutMillis {@code Long.MAX_VALUE} waits without limit
+     */
+    <R> R receiveWith(long timeoutMillis, boolean noWait, HandOver<R> handOver) throws JMSException {
         checkClosed();
         if (listener != null) {
             throw new IllegalStateException("Cannot receive synchronously from a consumer with a message listener");
         }
         long deadline = timeoutMillis == Long.MAX_VALUE ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        receiving.lock();
         try {
-            return awaitMessage(deadline, noWait);
+            return awaitMessage(deadline, noWait, handOver);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            receiving.unlock();
         }
     }
 
-    private Message awaitMessage(long deadline, boolean noWait) throws JMSException, InterruptedException {
+    private <R> R awaitMessage(long deadline, boolean noWait, HandOver<R> handOver)
+            throws JMSException, InterruptedException {
         WakeSignal signal = broker.signal(record.id());
+        PostboxConnection connection = session.connection();
         while (!closed.get()) {
-            if (!session.connection().isStarted()) {
-                if (noWait || !session.connection().awaitStarted(deadline)) {
+            long generation = signal.generation();
+            if (!connection.enterDelivery()) {
+                if (noWait || !connection.awaitStarted(deadline, closed::get)) {
                     return null;
                 }
                 continue;
             }
-            long generation = signal.generation();
-            List<Delivery> claimed;
+            R message = null;
+            boolean storeDown = false;
             try {
-                claimed = broker.claim(spec, 1);
-                session.connection().storeRecovered();
+                message = claimAndHandOver(handOver);
             } catch (EngineException.StoreUnavailable e) {
-                session.connection().reportAsyncFailure(e);
+                connection.reportAsyncFailure(e);
                 if (noWait || remainingMillis(deadline) <= OUTAGE_RETRY_MILLIS) {
                     throw e.toJMSException();
                 }
-                signal.await(generation, OUTAGE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-                continue;
-            } catch (EngineException e) {
-                throw e.toJMSException();
+                storeDown = true;
+            } finally {
+                connection.exitDelivery();
             }
-            if (!claimed.isEmpty()) {
-                if (closed.get()) {
-                    broker.releaseUndelivered(claimed);
-                    return null;
-                }
-                return session.deliverSync(this, claimed.get(0));
+            if (message != null || closed.get()) {
+                return message;
             }
             long wait = remainingMillis(deadline);
             if (noWait || wait <= 0) {
                 return null;
             }
-            signal.await(generation, boundedByNextDelivery(wait), TimeUnit.MILLISECONDS);
+            signal.await(generation, storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait),
+                    TimeUnit.MILLISECONDS);
         }
         return null;
+    }
+
+    /** One claim attempt inside the connection's delivery gate: the handed-over result, or null. */
+    private <R> R claimAndHandOver(HandOver<R> handOver) throws JMSException {
+        List<Delivery> claimed;
+        try {
+            claimed = broker.claim(spec, 1);
+            session.connection().storeRecovered();
+        } catch (EngineException.StoreUnavailable e) {
+            throw e;
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        if (closed.get()) {
+            try {
+                broker.releaseUndelivered(claimed);
+            } catch (EngineException e) {
+                throw e.toJMSException();
+            }
+            return null;
+        }
+        return handOver.apply(claimed.get(0));
     }
 
     private long boundedByNextDelivery(long wait) {
@@ -220,7 +264,6 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         if (closed.get()) {
             return;
         }
-        session.checkNotCompletionThread("close");
         closeBySession();
         if (!session.isDeliveryThread()) {
             session.pauseDelivery();
@@ -235,6 +278,12 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             broker.signal(record.id()).removeListener(wakeListener);
         }
         broker.signal(record.id()).wake();
+        session.connection().wakeStartWaiters();
+        if (!receiving.isHeldByCurrentThread()) {
+            // MessageConsumer.close blocks until a receive in progress has returned (it returns null now).
+            receiving.lock();
+            receiving.unlock();
+        }
         session.consumerClosed(this);
     }
 

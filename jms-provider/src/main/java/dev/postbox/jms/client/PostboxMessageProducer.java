@@ -309,6 +309,10 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
     @Override
     public void close() throws JMSException {
         session.checkNotCompletionThread("close");
+        if (!closed.get()) {
+            // MessageProducer.close returns once the incomplete asynchronous sends have completed.
+            session.awaitCompletions();
+        }
         closeBySession();
     }
 

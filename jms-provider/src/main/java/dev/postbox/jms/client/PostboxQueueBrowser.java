@@ -1,5 +1,6 @@
 package dev.postbox.jms.client;
 
+import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.engine.MessageFilter;
 import dev.postbox.jms.store.DestinationRecord;
@@ -92,8 +93,13 @@ public final class PostboxQueueBrowser implements QueueBrowser {
             if (next == null) {
                 throw new NoSuchElementException("No more messages in " + queue);
             }
+            // The browsed message carries the JMSXDeliveryCount (and JMSRedelivered) its next delivery will
+            // have, which is also what a browser's selector sees.
+            StoredMessage asDelivered = new StoredMessage(next.id(), next.content(), next.deliveryCount() + 1,
+                    next.claimedBy(), next.enqueuedAt(), next.firstDeliveredAt(), next.lastDeliveredAt(),
+                    next.lastFailure(), next.deadLetter());
             try {
-                return MessageMapping.toMessage(new dev.postbox.jms.engine.Delivery(next, record, null), queue,
+                return MessageMapping.toMessage(new Delivery(asDelivered, record, null), queue,
                         session.connection().deserializationPolicy());
             } catch (JMSException e) {
                 throw new IllegalArgumentException("Message " + next.content().messageId() + " cannot be decoded", e);

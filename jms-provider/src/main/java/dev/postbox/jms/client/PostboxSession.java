@@ -7,7 +7,6 @@ import dev.postbox.jms.PostboxTopic;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
-import dev.postbox.jms.exception.JmsExceptions;
 import dev.postbox.jms.message.PostboxMessage;
 import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationRecord;
@@ -38,13 +37,12 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Postbox session: a single-threaded context for producing and consuming. Acknowledgement follows the
@@ -52,10 +50,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PostboxSession implements Session, QueueSession, TopicSession {
 
-    private static final System.Logger LOG = System.getLogger(PostboxSession.class.getName());
-
-    /** Lifecycle of a session. */
-    enum State { OPEN, CLOSED }
+    /** Lifecycle of a session: CLOSING while close waits for a running listener, which keeps its services. */
+    enum State { OPEN, CLOSING, CLOSED }
 
     private final PostboxConnection connection;
     private final Broker broker;
@@ -65,12 +61,9 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final Set<PostboxMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final Set<PostboxMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<PostboxQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final SerialExecutor deliveryExecutor;
-    private final SerialExecutor completionExecutor;
-    private final ListenerDispatcher dispatcher;
-    private final ReentrantLock deliveryLock = new ReentrantLock();
-    private volatile Thread deliveryThread;
-    private volatile Thread completionThread;
+    private final SessionDelivery delivery;
+    private final AsyncSends asyncSends;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     PostboxSession(PostboxConnection connection, int mode) {
         this.connection = connection;
@@ -83,9 +76,8 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
                     connection.options().dupsOkBatchSize(), connection.options().dupsOkBatchDelay());
             default -> new AutoAcknowledgement(broker);
         };
-        this.deliveryExecutor = new SerialExecutor(broker.scheduler());
-        this.completionExecutor = new SerialExecutor(broker.scheduler());
-        this.dispatcher = new ListenerDispatcher(this, deliveryExecutor);
+        this.asyncSends = new AsyncSends(broker.scheduler());
+        this.delivery = new SessionDelivery(this, acknowledgement, mode == Session.CLIENT_ACKNOWLEDGE);
     }
 
     PostboxConnection connection() {
@@ -153,6 +145,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     // ----- transactions and acknowledgement -----
 
+    /** {@code Message.acknowledge()} / {@code JMSContext.acknowledge()} in CLIENT_ACKNOWLEDGE. */
+    void acknowledgeFromMessage() throws JMSException {
+        delivery.acknowledgeFromMessage();
+    }
+
     @Override
     public boolean getTransacted() throws JMSException {
         checkClosed();
@@ -176,6 +173,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("commit() is only allowed on a transacted session");
         }
+        awaitCompletions();
         try {
             transacted.commit();
         } catch (EngineException e) {
@@ -190,12 +188,13 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("rollback() is only allowed on a transacted session");
         }
+        awaitCompletions();
         try {
             transacted.rollback();
         } catch (EngineException e) {
             throw e.toJMSException();
         }
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
     @Override
@@ -209,25 +208,19 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         } catch (EngineException e) {
             throw e.toJMSException();
         }
-        dispatcher.schedule();
-    }
-
-    /** {@code Message.acknowledge()} of a message this session delivered. */
-    void acknowledgeFromMessage() throws JMSException {
-        if (state.get() == State.CLOSED) {
-            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
-        }
-        try {
-            acknowledgement.acknowledge();
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
+        delivery.schedule();
     }
 
     // ----- sending (called by producers) -----
 
-    /** Stores a message now, or holds it until commit in a transacted session. */
+    /**
+     * Stores a message now, or holds it until commit in a transacted session. A synchronous send first
+     * waits for the session's incomplete asynchronous sends, so that messages keep their send order.
+     */
     void send(NewMessage message) throws JMSException {
+        if (!isCompletionThread()) {
+            awaitCompletions();
+        }
         try {
             if (acknowledgement instanceof TransactedAcknowledgement transacted) {
                 transacted.send(message);
@@ -239,95 +232,21 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         }
     }
 
+    /** Waits until every asynchronous send of this session has completed and its callback returned. */
+    void awaitCompletions() {
+        asyncSends.awaitCompletion();
+    }
+
     /** Runs an asynchronous send's work and completion callback in order, off the caller's thread. */
     void executeCompletion(Runnable work) {
-        completionExecutor.execute(() -> {
-            completionThread = Thread.currentThread();
-            try {
-                work.run();
-            } finally {
-                completionThread = null;
-            }
-        });
+        asyncSends.execute(work);
     }
 
     // ----- receiving (called by consumers and the dispatcher) -----
 
     /** Turns a claimed delivery into the message {@code receive} returns, acknowledging per the mode. */
-    Message deliverSync(PostboxMessageConsumer consumer, Delivery delivery) throws JMSException {
-        PostboxMessage message;
-        try {
-            message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
-        } catch (JMSException | RuntimeException e) {
-            broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
-            throw JmsExceptions.create(e);
-        }
-        prepare(message);
-        try {
-            acknowledgement.received(delivery);
-        } catch (EngineException e) {
-            broker.releaseUndelivered(List.of(delivery));
-            throw e.toJMSException();
-        }
-        return message;
-    }
-
-    void deliverToListener(PostboxMessageConsumer consumer, Delivery delivery) {
-        deliveryLock.lock();
-        try {
-            MessageListener listener = consumer.listener();
-            if (listener == null || !deliveryAllowed() || consumer.isClosed()) {
-                broker.releaseUndelivered(List.of(delivery));
-                return;
-            }
-            PostboxMessage message;
-            try {
-                message = MessageMapping.toMessage(delivery, consumer.destination(), connection.deserializationPolicy());
-            } catch (JMSException | RuntimeException e) {
-                LOG.log(Level.ERROR, "PBX-1053 Message {0} cannot be decoded; redelivering: {1}",
-                        delivery.message().content().messageId(), e.toString());
-                broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
-                return;
-            }
-            prepare(message);
-            invokeListener(listener, delivery, message);
-        } finally {
-            deliveryLock.unlock();
-        }
-    }
-
-    private void invokeListener(MessageListener listener, Delivery delivery, PostboxMessage message) {
-        acknowledgement.beforeListener(delivery);
-        Throwable failure = null;
-        deliveryThread = Thread.currentThread();
-        try {
-            listener.onMessage(message);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.log(Level.WARNING, "PBX-1054 Message listener threw {0} for message {1}; redelivery follows the"
-                    + " acknowledgement mode", e, message.getJMSMessageID());
-        } finally {
-            deliveryThread = null;
-        }
-        try {
-            acknowledgement.afterListener(delivery, failure);
-        } catch (JMSException | EngineException e) {
-            connection.reportAsyncFailure(e);
-        }
-    }
-
-    private void prepare(PostboxMessage message) {
-        if (mode == Session.CLIENT_ACKNOWLEDGE) {
-            message.setAcknowledger(this::acknowledgeFromMessage);
-        } else {
-            message.setAcknowledger(this::checkAcknowledgeAllowed);
-        }
-    }
-
-    private void checkAcknowledgeAllowed() throws JMSException {
-        if (state.get() == State.CLOSED) {
-            throw new IllegalStateException("Cannot acknowledge: the session that received the message is closed");
-        }
+    Message deliverSync(PostboxMessageConsumer consumer, Delivery claimed) throws JMSException {
+        return delivery.deliverSync(consumer, claimed);
     }
 
     boolean deliveryAllowed() {
@@ -344,29 +263,23 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         return listening;
     }
 
-    void listenerChanged() {
-        dispatcher.schedule();
-    }
-
+    /** Schedules a listener delivery pass (a listener was set, messages may have arrived, or start). */
     void wakeDispatcher() {
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
+    /** True on the thread running one of this session's message listeners. */
     boolean isDeliveryThread() {
-        return deliveryThread == Thread.currentThread();
+        return delivery.isListenerThread();
     }
 
     void start() {
-        dispatcher.schedule();
+        delivery.schedule();
     }
 
     /** Waits until a running listener has returned (connection stop). */
     void pauseDelivery() {
-        if (isDeliveryThread()) {
-            return;
-        }
-        deliveryLock.lock();
-        deliveryLock.unlock();
+        delivery.awaitListener();
     }
 
     boolean hasConsumerOn(long destinationId) {
@@ -459,7 +372,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         }
         DestinationRecord record = resolveQueue(target, true);
         PostboxMessageConsumer consumer = new PostboxMessageConsumer(this, target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector, noLocal);
+                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector), noLocal);
         consumers.add(consumer);
         return consumer;
     }
@@ -487,9 +400,14 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         PostboxDestination target = PostboxDestination.of(queue);
         DestinationRecord record = resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), messageSelector);
+                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector));
         browsers.add(browser);
         return browser;
+    }
+
+    /** "A value of null or an empty string indicates that there is no message selector": both read back as null. */
+    private static String selectorOrNull(String messageSelector) {
+        return messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
     }
 
     @Override
@@ -603,36 +521,56 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             throw new IllegalStateException("A message listener must not close its own session");
         }
         checkNotCompletionThread("close");
-        if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
+        if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
+            awaitClosed();
             return;
         }
-        deliveryExecutor.close();
-        deliveryLock.lock();
-        deliveryLock.unlock();
         JMSException first = null;
-        for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
-            consumer.closeBySession();
-        }
-        for (PostboxMessageProducer producer : new ArrayList<>(producers)) {
-            producer.closeBySession();
-        }
-        for (PostboxQueueBrowser browser : new ArrayList<>(browsers)) {
-            browser.close();
-        }
         try {
+            awaitCompletions();
+            // A running listener finishes first, with every facility of its session still available.
+            delivery.close();
+            for (PostboxMessageConsumer consumer : new ArrayList<>(consumers)) {
+                consumer.closeBySession();
+            }
+            for (PostboxMessageProducer producer : new ArrayList<>(producers)) {
+                producer.closeBySession();
+            }
+            for (PostboxQueueBrowser browser : new ArrayList<>(browsers)) {
+                browser.close();
+            }
             acknowledgement.close();
         } catch (JMSException e) {
             first = e;
         } catch (EngineException e) {
             first = e.toJMSException();
+        } finally {
+            state.set(State.CLOSED);
+            asyncSends.close();
+            connection.sessionClosed(this);
+            closed.countDown();
         }
-        completionExecutor.close();
-        connection.sessionClosed(this);
         if (first != null) {
             throw first;
         }
     }
 
+    /** A close racing with another thread's close returns when that one has finished. */
+    private void awaitClosed() {
+        boolean interrupted = false;
+        while (closed.getCount() > 0) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws once the session is closed (while it is closing, a running listener may still use it). */
     void checkClosed() throws IllegalStateException {
         if (state.get() == State.CLOSED) {
             throw new IllegalStateException("The session is closed");
@@ -644,8 +582,12 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         return state.get() == State.CLOSED;
     }
 
+    boolean isCompletionThread() {
+        return asyncSends.isCallbackThread();
+    }
+
     void checkNotCompletionThread(String operation) throws IllegalStateException {
-        if (completionThread == Thread.currentThread()) {
+        if (isCompletionThread()) {
             throw new IllegalStateException("A CompletionListener must not call " + operation + "() on its session");
         }
     }

@@ -57,6 +57,26 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Waits until every task submitted so far has run. Must not be called from one of this executor's tasks
+     * (it would wait for itself).
+     */
+    void awaitIdle() {
+        boolean interrupted = false;
+        synchronized (lock) {
+            while (running || !tasks.isEmpty()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Drops queued tasks and accepts no more; a running task finishes. */
     void close() {
         synchronized (lock) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * SESSION_TRANSACTED: sends are held and received messages stay in flight until {@code commit()}, which
  * stores the sends and acknowledges the receives in one database transaction; {@code rollback()} drops
- * the sends and redelivers the receives.
+ * the sends and redelivers the receives. A listener's message joins the transaction when {@code onMessage}
+ * is called, so that a {@code commit()} or {@code rollback()} inside the listener covers it.
  */
 final class TransactedAcknowledgement implements AcknowledgementPolicy {
 
@@ -39,8 +40,13 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
-    public void afterListener(Delivery delivery, Throwable failure) {
+    public void beforeListener(Delivery delivery) {
         received(delivery);
+    }
+
+    @Override
+    public void afterListener(Delivery delivery, Throwable failure) {
+        // Nothing: the message is part of the transaction; a listener that threw does not roll it back.
     }
 
     @Override

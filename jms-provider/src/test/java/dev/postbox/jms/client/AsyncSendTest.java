@@ -1,247 +1,233 @@
 package dev.postbox.jms.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.jms.testing.TestDatabase;
 import jakarta.jms.CompletionListener;
-import jakarta.jms.InvalidDestinationRuntimeException;
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Connection;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
-import jakarta.jms.TextMessage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Asynchronous sends of the simplified API (Jakarta Messaging 3.1 section 7.3). */
-@Timeout(60)
-class AsyncSendTest {
+/** Asynchronous send with a CompletionListener (MessageProducer.send(..., CompletionListener), section 7.3). */
+@Timeout(120)
+class AsyncSendTest extends ClientTestBase {
 
-    private static final int COUNT = 25;
-
-    private ContextFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void completionListenersAreCalledInSendOrderOnAnotherThread(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("async");
+        MessageProducer producer = session.createProducer(queue);
+        Recorder recorder = new Recorder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            producer.send(session.createTextMessage("m" + i), recorder);
+            expected.add("m" + i);
         }
-    }
-
-    /** Records callbacks in the order they arrive. */
-    private static final class Recorder implements CompletionListener {
-        final List<Object> events = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch done;
-
-        Recorder(int expected) {
-            this.done = new CountDownLatch(expected);
-        }
-
-        @Override
-        public void onCompletion(Message message) {
-            events.add(message);
-            done.countDown();
-        }
-
-        @Override
-        public void onException(Message message, Exception exception) {
-            events.add(exception);
-            done.countDown();
-        }
-
-        void await() throws InterruptedException {
-            assertTrue(done.await(30, TimeUnit.SECONDS), "callbacks so far: " + events);
-        }
-    }
-
-    private static List<String> texts(List<?> messages) throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (Object message : messages) {
-            texts.add(assertInstanceOf(TextMessage.class, message).getText());
-        }
-        return texts;
-    }
-
-    private static List<String> numbered(int count) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            texts.add("m" + i);
-        }
-        return texts;
-    }
-
-    private JMSContext open(TestDatabase.Kind kind, int mode) {
-        if (fixture == null) {
-            fixture = new ContextFixture(kind);
-        }
-        return fixture.open(mode);
+        eventually(() -> recorder.completed.size() == 20);
+        assertEquals(expected, recorder.completed);
+        assertTrue(recorder.threads.stream().noneMatch(t -> t == Thread.currentThread()));
+        assertTrue(recorder.idsSeen.stream().allMatch(id -> id != null && id.startsWith("ID:")),
+                "the send headers are set when onCompletion runs");
+        assertEquals(expected, texts(receive(session.createConsumer(queue), 20)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void completionListenersAreCalledInSendOrderWithTheSentMessage(TestDatabase.Kind kind) throws Exception {
-        JMSContext context = open(kind, JMSContext.AUTO_ACKNOWLEDGE);
-        Queue queue = context.createQueue("async-order");
-        Recorder recorder = new Recorder(COUNT);
-        JMSProducer producer = context.createProducer().setAsync(recorder).setProperty("batch", 7);
-        List<TextMessage> sent = new ArrayList<>();
-        for (String text : numbered(COUNT)) {
-            TextMessage message = context.createTextMessage(text);
-            sent.add(message);
-            producer.send(queue, message);
+    void mixedSynchronousAndAsynchronousSendsKeepTheirOrder(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("mixed");
+        MessageProducer producer = session.createProducer(queue);
+        Recorder recorder = new Recorder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            producer.send(session.createTextMessage("async" + i), recorder);
+            producer.send(session.createTextMessage("sync" + i));
+            expected.add("async" + i);
+            expected.add("sync" + i);
         }
-        recorder.await();
-        assertEquals(numbered(COUNT), texts(recorder.events));
-        for (int i = 0; i < COUNT; i++) {
-            TextMessage completed = (TextMessage) recorder.events.get(i);
-            assertSame(sent.get(i), completed);
-            assertNotNull(completed.getJMSMessageID());
-            assertEquals(7, completed.getIntProperty("batch"));
-            assertEquals(queue, completed.getJMSDestination());
-        }
-        JMSConsumer consumer = context.createConsumer(queue);
-        List<String> received = new ArrayList<>();
-        for (int i = 0; i < COUNT; i++) {
-            received.add(consumer.receiveBody(String.class, 5_000));
-        }
-        assertEquals(numbered(COUNT), received);
+        assertEquals(expected, texts(receive(session.createConsumer(queue), 20)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void aSynchronousSendDoesNotOvertakeEarlierAsynchronousSends(TestDatabase.Kind kind) {
-        JMSContext context = open(kind, JMSContext.AUTO_ACKNOWLEDGE);
-        Queue queue = context.createQueue("async-then-sync");
-        Recorder recorder = new Recorder(COUNT);
-        JMSProducer async = context.createProducer().setAsync(recorder);
-        for (String text : numbered(COUNT)) {
-            async.send(queue, text);
+    void closingTheProducerWaitsForIncompleteSends(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("close-producer");
+        MessageProducer producer = session.createProducer(queue);
+        Recorder recorder = new Recorder();
+        for (int i = 0; i < 20; i++) {
+            producer.send(session.createTextMessage("m" + i), recorder);
         }
-        context.createProducer().send(queue, "synchronous");
-        assertEquals(COUNT, recorder.events.size(), "the synchronous send waited for the asynchronous ones");
-        JMSConsumer consumer = context.createConsumer(queue);
-        for (String expected : numbered(COUNT)) {
-            assertEquals(expected, consumer.receiveBody(String.class, 5_000));
-        }
-        assertEquals("synchronous", consumer.receiveBody(String.class, 5_000));
+        producer.close();
+        assertEquals(20, recorder.completed.size(), "every callback returned before close() did");
+        assertEquals(20, storedOn("close-producer"));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void commitWaitsForTheAsynchronousSendsOfTheTransaction(TestDatabase.Kind kind) throws Exception {
-        JMSContext transacted = open(kind, JMSContext.SESSION_TRANSACTED);
-        Queue queue = transacted.createQueue("async-commit");
-        Recorder recorder = new Recorder(COUNT);
-        JMSProducer producer = transacted.createProducer().setAsync(recorder);
-        for (String text : numbered(COUNT)) {
-            producer.send(queue, text);
+    void closingTheSessionOrConnectionWaitsForIncompleteSends(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("close-session");
+        MessageProducer producer = session.createProducer(queue);
+        Recorder recorder = new Recorder();
+        for (int i = 0; i < 20; i++) {
+            producer.send(session.createTextMessage("m" + i), recorder);
+        }
+        session.close();
+        assertEquals(20, recorder.completed.size());
+
+        Session other = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer second = other.createProducer(queue);
+        for (int i = 0; i < 20; i++) {
+            second.send(other.createTextMessage("n" + i), recorder);
+        }
+        connection.close();
+        assertEquals(40, recorder.completed.size());
+        assertEquals(40, storedOn("close-session"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void commitAndRollbackWaitForIncompleteSends(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        connection.start();
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        Queue queue = transacted.createQueue("async-tx");
+        MessageProducer producer = transacted.createProducer(queue);
+        Recorder recorder = new Recorder();
+        for (int i = 0; i < 10; i++) {
+            producer.send(transacted.createTextMessage("committed" + i), recorder);
         }
         transacted.commit();
-        assertEquals(COUNT, recorder.events.size(), "every callback returned before commit returned");
-        assertEquals(COUNT, fixture.storedMessages());
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void rollbackWaitsForTheAsynchronousSendsAndDropsThem(TestDatabase.Kind kind) throws Exception {
-        JMSContext transacted = open(kind, JMSContext.SESSION_TRANSACTED);
-        Queue queue = transacted.createQueue("async-rollback");
-        Recorder recorder = new Recorder(COUNT);
-        JMSProducer producer = transacted.createProducer().setAsync(recorder);
-        for (String text : numbered(COUNT)) {
-            producer.send(queue, text);
+        assertEquals(10, recorder.completed.size());
+        assertEquals(10, storedOn("async-tx"), "every asynchronous send was part of the commit");
+        for (int i = 0; i < 10; i++) {
+            producer.send(transacted.createTextMessage("rolled back" + i), recorder);
         }
         transacted.rollback();
-        assertEquals(COUNT, recorder.events.size());
+        assertEquals(20, recorder.completed.size());
         transacted.commit();
-        assertEquals(0, fixture.storedMessages());
+        assertEquals(10, storedOn("async-tx"), "every asynchronous send was part of the rollback");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void closeWaitsForTheAsynchronousSends(TestDatabase.Kind kind) throws Exception {
-        JMSContext context = open(kind, JMSContext.AUTO_ACKNOWLEDGE);
-        Queue queue = context.createQueue("async-close");
-        Recorder recorder = new Recorder(COUNT);
-        JMSProducer producer = context.createProducer().setAsync(recorder);
-        for (String text : numbered(COUNT)) {
-            producer.send(queue, text);
-        }
-        context.close();
-        assertEquals(COUNT, recorder.events.size());
-        assertEquals(COUNT, fixture.storedMessages());
+    void aSendThatFailsLaterIsReportedToOnException(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TemporaryQueue temporary = session.createTemporaryQueue();
+        MessageProducer producer = session.createProducer(temporary);
+        temporary.delete();
+        Recorder recorder = new Recorder();
+        Message message = session.createTextMessage("lost");
+        producer.send(message, recorder);
+        eventually(() -> recorder.failed.size() == 1);
+        assertEquals(0, recorder.completed.size());
+        assertTrue(recorder.failed.get(0) instanceof JMSException);
+        assertEquals(message, recorder.failedMessages.get(0));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void invalidSendsThrowToTheCallerAndNeverReachTheListener(TestDatabase.Kind kind) throws Exception {
-        JMSContext context = open(kind, JMSContext.AUTO_ACKNOWLEDGE);
-        Queue queue = context.createQueue("async-invalid");
-        Recorder recorder = new Recorder(1);
-        JMSProducer producer = context.createProducer().setAsync(recorder);
-        assertThrows(InvalidDestinationRuntimeException.class, () -> producer.send(null, "no destination"));
-        assertThrows(MessageFormatRuntimeException.class, () -> producer.send(queue, (Message) null));
-        producer.send(queue, "valid");
-        recorder.await();
-        assertEquals(List.of("valid"), texts(recorder.events));
-        context.close();
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void aFailureAfterTheSendReturnedReachesOnExceptionAsARuntimeException(TestDatabase.Kind kind)
-            throws Exception {
-        JMSContext context = open(kind, JMSContext.AUTO_ACKNOWLEDGE);
-        Queue queue = context.createQueue("async-blocker");
-        TemporaryQueue temporary = context.createTemporaryQueue();
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> blockerDone = new CompletableFuture<>();
-        context.createProducer().setAsync(new CompletionListener() {
+    void aCompletionListenerMayNotCloseOrCommitItsOwnObjects(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        Queue queue = session.createQueue("callbacks");
+        MessageProducer producer = session.createProducer(queue);
+        List<Class<?>> failures = new CopyOnWriteArrayList<>();
+        producer.send(session.createTextMessage("m"), new CompletionListener() {
             @Override
             public void onCompletion(Message message) {
-                awaitQuietly(release);
-                blockerDone.complete(message);
+                failures.add(failureOf(producer::close));
+                failures.add(failureOf(session::commit));
+                failures.add(failureOf(session::rollback));
+                failures.add(failureOf(session::close));
+                failures.add(failureOf(connection::close));
             }
 
             @Override
             public void onException(Message message, Exception exception) {
-                blockerDone.complete(exception);
+                failures.add(exception.getClass());
             }
-        }).send(queue, "holds the completion thread");
-        Recorder recorder = new Recorder(1);
-        TextMessage doomed = context.createTextMessage("to a queue deleted meanwhile");
-        context.createProducer().setAsync(recorder).send(temporary, doomed);
-        temporary.delete();
-        release.countDown();
-        recorder.await();
-        assertInstanceOf(JMSRuntimeException.class, recorder.events.get(0));
-        assertInstanceOf(TextMessage.class, blockerDone.get(10, TimeUnit.SECONDS));
-        assertNull(context.createConsumer(queue).receive(5_000).getJMSCorrelationID());
+        });
+        eventually(() -> failures.size() == 5);
+        assertEquals(List.of(IllegalStateException.class, IllegalStateException.class, IllegalStateException.class,
+                IllegalStateException.class, IllegalStateException.class), failures);
+        session.commit();
+        assertEquals(1, storedOn("callbacks"));
+        MessageConsumer consumer = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
+        connection.start();
+        assertNotNull(consumer.receive(ARRIVES_MILLIS));
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aCompletionListenerMayCloseAConsumerOfItsSession(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("callback-closes-consumer");
+        MessageConsumer consumer = session.createConsumer(queue);
+        List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
+        session.createProducer(queue).send(session.createTextMessage("m"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                outcomes.add(failureOf(consumer::close));
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcomes.add(exception.getClass());
+            }
+        });
+        eventually(() -> outcomes.size() == 1);
+        assertEquals(java.util.Collections.singletonList(null), outcomes,
+                "only closing its own connection, session or producer is forbidden");
+    }
+
+    /** Records completion callbacks. */
+    static final class Recorder implements CompletionListener {
+        final List<String> completed = new CopyOnWriteArrayList<>();
+        final List<String> idsSeen = new CopyOnWriteArrayList<>();
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final List<Exception> failed = new CopyOnWriteArrayList<>();
+        final List<Message> failedMessages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onCompletion(Message message) {
+            threads.add(Thread.currentThread());
+            try {
+                idsSeen.add(message.getJMSMessageID());
+            } catch (JMSException e) {
+                idsSeen.add(null);
+            }
+            completed.add(textOf(message));
+        }
+
+        @Override
+        public void onException(Message message, Exception exception) {
+            failedMessages.add(message);
+            failed.add(exception);
         }
     }
 }

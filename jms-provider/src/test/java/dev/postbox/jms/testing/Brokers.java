@@ -10,7 +10,12 @@ public final class Brokers {
 
     /** A factory on the database with test-friendly timings. */
     public static PostboxConnectionFactory factory(TestDatabase database) {
-        PostboxConnectionFactory factory = new PostboxConnectionFactory(database.url());
+        return factory(database.url());
+    }
+
+    /** A factory on a JDBC URL with test-friendly timings. */
+    public static PostboxConnectionFactory factory(String jdbcUrl) {
+        PostboxConnectionFactory factory = new PostboxConnectionFactory(jdbcUrl);
         factory.setShutdownDelayMillis(0);
         factory.setHeartbeatIntervalMillis(200);
         factory.setNodeTimeoutMillis(2_000);
