@@ -89,9 +89,24 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
     }
 
-    /** The unique id of this connection (stored with sent messages for noLocal). */
+    /** The unique id of this connection. */
     public String id() {
         return id;
+    }
+
+    /**
+     * The identity stored as the origin of the messages this connection sends, and compared for noLocal:
+     * the client id when set (all connections of a client are "local" to its durable subscriptions), else
+     * the connection id.
+     */
+    String identity() {
+        String client = clientId;
+        return client != null ? "client:" + client : "conn:" + id;
+    }
+
+    /** The client id, or null (without the checks of getClientID). */
+    String clientIdOrNull() {
+        return clientId;
     }
 
     Broker broker() {
@@ -442,6 +457,12 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     }
 
     // ----- temporary destinations -----
+
+    DestinationRecord createTemporaryTopicRecord() {
+        DestinationRecord record = broker.createTemporaryTopic(id);
+        temporaries.add(record);
+        return record;
+    }
 
     DestinationRecord createTemporaryQueueRecord() {
         DestinationRecord record = broker.createTemporaryQueue(id);

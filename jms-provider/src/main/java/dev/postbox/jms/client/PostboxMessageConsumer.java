@@ -45,8 +45,25 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     private final Runnable wakeListener;
     private volatile MessageListener listener;
 
+    /**
+     * The topic subscription a consumer reads, and its registration.
+     *
+     * @param topic the subscribed topic
+     * @param consumerId the id the consumer is attached to the subscription with
+     */
+    record Subscription(DestinationRecord topic, String consumerId) {
+    }
+
+    private final Subscription subscription;
+
     PostboxMessageConsumer(PostboxSession session, PostboxDestination destination, DestinationRecord record,
             MessageFilter filter, String selector, boolean noLocal) {
+        this(session, destination, record, filter, selector, noLocal, null);
+    }
+
+    PostboxMessageConsumer(PostboxSession session, PostboxDestination destination, DestinationRecord record,
+            MessageFilter filter, String selector, boolean noLocal, Subscription subscription) {
+        this.subscription = subscription;
         this.session = session;
         this.broker = session.broker();
         this.destination = destination;
@@ -285,6 +302,25 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             receiving.unlock();
         }
         session.consumerClosed(this);
+        if (subscription != null) {
+            detachFromSubscription();
+        }
+    }
+
+    private void detachFromSubscription() {
+        try {
+            broker.unsubscribeConsumer(record, subscription.consumerId());
+        } catch (EngineException e) {
+            // close must not fail: the consumer's registration is removed when its node is declared dead
+            System.getLogger(PostboxMessageConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                    "PBX-1062 Detaching from subscription {0} failed; it is cleaned up with this node: {1}",
+                    record.name(), e.getMessage());
+        }
+    }
+
+    /** True when this consumer reads the destination (a queue, or a topic through a subscription). */
+    boolean reads(long destinationId) {
+        return record.id() == destinationId || subscription != null && subscription.topic().id() == destinationId;
     }
 
     boolean isClosed() {

@@ -47,7 +47,7 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
 
     private DestinationRecord resolve(PostboxDestination target) throws JMSException {
         if (target.isTopic()) {
-            throw new JMSException("Topic producers are not available yet");
+            return session.resolveTopic(target);
         }
         return session.resolveQueue(target, false);
     }
@@ -297,7 +297,7 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
         message.setJMSTimestamp(disableMessageTimestamp ? 0 : millis);
         message.setJMSMessageID(disableMessageId ? null : idPrefix + (++sequence));
         PostboxMessage own = message instanceof PostboxMessage pm ? pm : ForeignMessageConverter.toPostbox(message);
-        NewMessage stored = MessageMapping.toStored(own, targetRecord.id(), session.connection().id(), now);
+        NewMessage stored = MessageMapping.toStored(own, targetRecord.id(), session.connection().identity(), now);
         if (own != message) {
             ForeignMessageConverter.applySendHeaders(own, message);
         }

@@ -62,6 +62,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final Set<PostboxMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<PostboxQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
     private final SessionDelivery delivery;
+    private final TopicSubscribing topics;
     private final AsyncSends asyncSends;
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -78,6 +79,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         };
         this.asyncSends = new AsyncSends(broker.scheduler());
         this.delivery = new SessionDelivery(this, acknowledgement, mode == Session.CLIENT_ACKNOWLEDGE);
+        this.topics = new TopicSubscribing(this);
     }
 
     PostboxConnection connection() {
@@ -283,7 +285,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     }
 
     boolean hasConsumerOn(long destinationId) {
-        return consumers.stream().anyMatch(c -> c.record().id() == destinationId);
+        return consumers.stream().anyMatch(c -> c.reads(destinationId));
     }
 
     // ----- destinations -----
@@ -304,6 +306,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public Topic createTopic(String topicName) throws JMSException {
         checkClosed();
         PostboxDestination.checkName(topicName);
+        try {
+            broker.topic(topicName);
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
         return new PostboxTopic(topicName);
     }
 
@@ -321,7 +328,25 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
-        throw new JMSException("Temporary topics are not available yet");
+        try {
+            DestinationRecord record = connection.createTemporaryTopicRecord();
+            return new dev.postbox.jms.PostboxTemporaryTopic(record.name(), connection);
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    /** The stored topic behind a JMS topic (to publish to). */
+    DestinationRecord resolveTopic(PostboxDestination destination) throws JMSException {
+        try {
+            if (destination.isTemporary()) {
+                return broker.findDestination(DestinationKind.TOPIC, destination.name())
+                        .orElseThrow(() -> new InvalidDestinationException(destination + " no longer exists"));
+            }
+            return broker.topic(destination.name());
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
     }
 
     /** The stored queue behind a JMS destination, checked for this connection's right to consume it. */
@@ -368,11 +393,15 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         checkClosed();
         PostboxDestination target = PostboxDestination.of(destination);
         if (target.isTopic()) {
-            throw new JMSException("Topic consumers are not available yet");
+            return register(topics.consumer(target, messageSelector, noLocal));
         }
         DestinationRecord record = resolveQueue(target, true);
-        PostboxMessageConsumer consumer = new PostboxMessageConsumer(this, target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector), noLocal);
+        return register(new PostboxMessageConsumer(this, target, record,
+                ConsumerFilters.of(messageSelector, false, connection.identity()), selectorOrNull(messageSelector),
+                noLocal));
+    }
+
+    private PostboxMessageConsumer register(PostboxMessageConsumer consumer) {
         consumers.add(consumer);
         return consumer;
     }
@@ -400,7 +429,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         PostboxDestination target = PostboxDestination.of(queue);
         DestinationRecord record = resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
-                ConsumerFilters.of(messageSelector, false, connection.id()), selectorOrNull(messageSelector));
+                ConsumerFilters.of(messageSelector, false, connection.identity()), selectorOrNull(messageSelector));
         browsers.add(browser);
         return browser;
     }
@@ -450,7 +479,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkClosed();
-        throw new JMSException("Shared subscriptions are not available yet");
+        return register(topics.shared(topic, sharedSubscriptionName, messageSelector));
     }
 
     @Override
@@ -462,7 +491,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
             boolean noLocal) throws JMSException {
         checkClosed();
-        throw new JMSException("Durable subscriptions are not available yet");
+        return register(topics.durable(topic, name, messageSelector, noLocal));
     }
 
     @Override
@@ -485,13 +514,13 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkClosed();
-        throw new JMSException("Shared durable subscriptions are not available yet");
+        return register(topics.sharedDurable(topic, name, messageSelector));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkClosed();
-        throw new JMSException("Durable subscriptions are not available yet");
+        topics.unsubscribe(name);
     }
 
     // ----- session-level listener (application-server facility, not provided) -----

@@ -195,17 +195,25 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public List<DestinationRecord> abandonedSharedSubscriptions() {
-        return run("Find abandoned shared subscriptions", () -> em
-                .createQuery(MessageQueries.ABANDONED_SHARED_SUBSCRIPTIONS, DestinationEntity.class)
-                .getResultStream().map(EntityMapper::toRecord).toList());
+        return run("Find abandoned shared subscriptions", () -> destinations(em
+                .createNativeQuery(MessageQueries.ABANDONED_SHARED_SUBSCRIPTIONS, DestinationEntity.class)
+                .getResultList()));
     }
 
     @Override
     public List<DestinationRecord> inactiveDurableSubscriptions(Instant inactiveSince) {
-        return run("Find inactive durable subscriptions", () -> em
-                .createQuery(MessageQueries.INACTIVE_DURABLE_SUBSCRIPTIONS, DestinationEntity.class)
-                .setParameter("since", EntityMapper.utc(inactiveSince))
-                .getResultStream().map(EntityMapper::toRecord).toList());
+        return run("Find inactive durable subscriptions", () -> destinations(em
+                .createNativeQuery(MessageQueries.INACTIVE_DURABLE_SUBSCRIPTIONS, DestinationEntity.class)
+                .setParameter(1, EntityMapper.utc(inactiveSince))
+                .getResultList()));
+    }
+
+    private static List<DestinationRecord> destinations(List<?> entities) {
+        List<DestinationRecord> records = new ArrayList<>(entities.size());
+        for (Object entity : entities) {
+            records.add(EntityMapper.toRecord((DestinationEntity) entity));
+        }
+        return records;
     }
 
     // ----- messages -----

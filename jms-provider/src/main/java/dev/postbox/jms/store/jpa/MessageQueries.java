@@ -105,15 +105,16 @@ final class MessageQueries {
             DELETE FROM pb_subscription_consumer c
              WHERE NOT EXISTS (SELECT 1 FROM pb_node n WHERE n.node_id = c.node_id)""";
 
+    /** Native: EclipseLink renders boolean literals and parameters as integers, which H2 refuses. */
     static final String ABANDONED_SHARED_SUBSCRIPTIONS = """
-            SELECT d FROM DestinationEntity d
-             WHERE d.kind = 'SUBSCRIPTION' AND d.temporary = TRUE AND d.shared = TRUE
-               AND NOT EXISTS (SELECT c FROM SubscriptionConsumerEntity c WHERE c.subscriptionId = d.id)""";
+            SELECT * FROM pb_destination d
+             WHERE d.kind = 'SUBSCRIPTION' AND d.temporary AND d.shared
+               AND NOT EXISTS (SELECT 1 FROM pb_subscription_consumer c WHERE c.subscription_id = d.id)""";
 
     static final String INACTIVE_DURABLE_SUBSCRIPTIONS = """
-            SELECT d FROM DestinationEntity d
-             WHERE d.kind = 'SUBSCRIPTION' AND d.durable = TRUE AND d.lastActiveAt < :since
-               AND NOT EXISTS (SELECT c FROM SubscriptionConsumerEntity c WHERE c.subscriptionId = d.id)""";
+            SELECT * FROM pb_destination d
+             WHERE d.kind = 'SUBSCRIPTION' AND d.durable AND d.last_active_at < ?1
+               AND NOT EXISTS (SELECT 1 FROM pb_subscription_consumer c WHERE c.subscription_id = d.id)""";
 
     static final String DELETE_DESTINATION_MESSAGES =
             "DELETE FROM MessageEntity m WHERE m.destinationId = :destination";

@@ -1,0 +1,119 @@
+package dev.postbox.jms.client;
+
+import dev.postbox.jms.PostboxDestination;
+import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.EngineException;
+import dev.postbox.jms.engine.MessageFilter;
+import dev.postbox.jms.engine.SubscriptionRequest;
+import dev.postbox.jms.selector.Selector;
+import dev.postbox.jms.store.DestinationKind;
+import dev.postbox.jms.store.DestinationRecord;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+import java.util.UUID;
+
+/**
+ * Creates the consumers of a session's topic subscriptions: non-durable, shared, durable and shared
+ * durable. A topic consumer reads its subscription's stored messages; the subscription's selector and
+ * noLocal are applied when a message is published.
+ */
+final class TopicSubscribing {
+
+    private final PostboxSession session;
+    private final PostboxConnection connection;
+    private final Broker broker;
+
+    TopicSubscribing(PostboxSession session) {
+        this.session = session;
+        this.connection = session.connection();
+        this.broker = session.broker();
+    }
+
+    /** A consumer of a non-durable, unshared subscription (it ends with the consumer). */
+    PostboxMessageConsumer consumer(Destination destination, String selector, boolean noLocal) throws JMSException {
+        return subscribe(PostboxDestination.of(destination), null, false, false, selector, noLocal);
+    }
+
+    /** A consumer of a shared non-durable subscription. */
+    PostboxMessageConsumer shared(Topic topic, String name, String selector) throws JMSException {
+        checkName(name);
+        return subscribe(PostboxDestination.of(topic), name, false, true, selector, false);
+    }
+
+    /** The consumer of an unshared durable subscription (the connection's client id must be set). */
+    PostboxMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+        checkName(name);
+        if (connection.clientIdOrNull() == null) {
+            throw new IllegalStateException("An unshared durable subscription needs the connection's client ID;"
+                    + " set it with setClientID or on the connection factory");
+        }
+        return subscribe(PostboxDestination.of(topic), name, true, false, selector, noLocal);
+    }
+
+    /** A consumer of a shared durable subscription. */
+    PostboxMessageConsumer sharedDurable(Topic topic, String name, String selector) throws JMSException {
+        checkName(name);
+        return subscribe(PostboxDestination.of(topic), name, true, true, selector, false);
+    }
+
+    /** Deletes a durable subscription of this connection's client id. */
+    void unsubscribe(String name) throws JMSException {
+        checkName(name);
+        try {
+            broker.unsubscribe(connection.clientIdOrNull(), name);
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    private PostboxMessageConsumer subscribe(PostboxDestination target, String name, boolean durable, boolean shared,
+            String selector, boolean noLocal) throws JMSException {
+        if (!target.isTopic()) {
+            throw new InvalidDestinationException(target + " is not a topic");
+        }
+        Selector.parse(selector);
+        connection.fixClientId();
+        DestinationRecord topic = resolveTopic(target);
+        String consumerId = UUID.randomUUID().toString();
+        try {
+            DestinationRecord subscription = broker.subscribe(new SubscriptionRequest(topic, name,
+                    connection.clientIdOrNull(), durable, shared, selector, noLocal, connection.identity(),
+                    connection.id()), consumerId);
+            return new PostboxMessageConsumer(session, target, subscription, MessageFilter.ALL,
+                    blankToNull(selector), noLocal, new PostboxMessageConsumer.Subscription(topic, consumerId));
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    /** The stored topic, checked for this connection's right to consume a temporary one. */
+    private DestinationRecord resolveTopic(PostboxDestination target) throws JMSException {
+        try {
+            if (target.isTemporary()) {
+                DestinationRecord record = broker.findDestination(DestinationKind.TOPIC, target.name())
+                        .orElseThrow(() -> new InvalidDestinationException(target + " no longer exists"));
+                if (!connection.owns(record)) {
+                    throw new InvalidDestinationException("Only the connection that created " + target
+                            + " may consume from it");
+                }
+                return record;
+            }
+            return broker.topic(target.name());
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
+    private static void checkName(String name) throws JMSException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidDestinationException("A subscription name must not be null or empty");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
