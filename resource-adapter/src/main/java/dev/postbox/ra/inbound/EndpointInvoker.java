@@ -84,7 +84,9 @@ final class EndpointInvoker {
         String failure = null;
         try {
             endpoint.beforeDelivery(ON_MESSAGE);
-        } catch (NoSuchMethodException | ResourceException e) {
+        } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
+            // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
+            // message must come back either way, or it stays claimed by this live node.
             redeliver(message, describe(e));
             return;
         }
@@ -105,7 +107,9 @@ final class EndpointInvoker {
         String failure = null;
         try {
             endpoint.beforeDelivery(ON_MESSAGE);
-        } catch (NoSuchMethodException | ResourceException e) {
+        } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
+            // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
+            // message must come back either way, or it stays claimed by this live node.
             redeliver(message, describe(e));
             return;
         }
@@ -161,7 +165,7 @@ final class EndpointInvoker {
         try {
             endpoint.afterDelivery();
             return null;
-        } catch (ResourceException e) {
+        } catch (ResourceException | RuntimeException e) {
             return describe(e);
         }
     }
