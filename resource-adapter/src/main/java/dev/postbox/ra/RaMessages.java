@@ -37,6 +37,9 @@ public final class RaMessages {
             + " {1} ms: {2}";
     /** A work item was rejected by the server. */
     public static final String WORK_REJECTED = "PBX-2022 The server rejected delivery work for {0}: {1}";
+    /** The endpoint refused to give an instance (createEndpoint failed). */
+    public static final String ENDPOINT_UNAVAILABLE = "PBX-2026 The endpoint on {0} is unavailable, retrying in {1}"
+            + " ms: {2}";
     /** A physical connection failed. */
     public static final String CONNECTION_ERROR = "PBX-2030 Pooled Postbox connection failed and is discarded: {0}";
 }

@@ -58,14 +58,17 @@ final class EndpointInvoker {
      * Delivers a claimed message.
      *
      * @param stillActive false when the activation is stopping: the message is then given back unread
+     * @throws UnavailableException when no endpoint instance can be had now: the message is untouched, and
+     *     the caller gives it back ({@link InboundConsumer#release}) once it has paused its deliveries
      */
-    void deliver(InboundMessage message, BooleanSupplier stillActive) {
+    void deliver(InboundMessage message, BooleanSupplier stillActive) throws UnavailableException {
         MessageEndpoint endpoint;
         try {
             endpoint = factory.createEndpoint(null);
         } catch (UnavailableException e) {
-            consumer.release(message);
-            return;
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnavailableException(describe(e), e);
         }
         try {
             if (!stillActive.getAsBoolean()) {
