@@ -61,6 +61,7 @@ public final class RecordingMessageEndpointFactory implements MessageEndpointFac
 
     private final FakeTransactionSynchronizationRegistry registry;
     private final AtomicInteger endpoints = new AtomicInteger();
+    private final AtomicInteger createAttempts = new AtomicInteger();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
@@ -126,6 +127,7 @@ public final class RecordingMessageEndpointFactory implements MessageEndpointFac
 
     @Override
     public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
+        createAttempts.incrementAndGet();
         if (unavailable) {
             throw new UnavailableException("endpoint unavailable on purpose");
         }
@@ -191,6 +193,11 @@ public final class RecordingMessageEndpointFactory implements MessageEndpointFac
     /** Endpoint instances created so far. */
     public int endpointsCreated() {
         return endpoints.get();
+    }
+
+    /** createEndpoint calls so far, including refused ones. */
+    public int createAttempts() {
+        return createAttempts.get();
     }
 
     /** onMessage calls running right now. */
