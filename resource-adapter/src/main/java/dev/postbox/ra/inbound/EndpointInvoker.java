@@ -3,6 +3,7 @@ package dev.postbox.ra.inbound;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.spi.InboundConsumer;
 import dev.postbox.jms.spi.InboundConsumer.InboundMessage;
+import dev.postbox.ra.ApplicationCode;
 import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.Message;
@@ -85,7 +86,7 @@ final class EndpointInvoker {
 
     private void deliverThenAcknowledge(MessageEndpoint endpoint, InboundMessage message) {
         String failure = null;
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.beforeDelivery(ON_MESSAGE);
         } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
             // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
@@ -108,7 +109,7 @@ final class EndpointInvoker {
 
     private void deliverInTransaction(MessageEndpoint endpoint, InboundMessage message) {
         String failure = null;
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.beforeDelivery(ON_MESSAGE);
         } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
             // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
@@ -156,7 +157,7 @@ final class EndpointInvoker {
 
     /** Runs onMessage; returns the failure description, or null. */
     private static String onMessage(MessageEndpoint endpoint, InboundMessage message) {
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             ((MessageListener) endpoint).onMessage(message.message());
             return null;
         } catch (RuntimeException | Error e) {
@@ -165,7 +166,7 @@ final class EndpointInvoker {
     }
 
     private static String afterDelivery(MessageEndpoint endpoint) {
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.afterDelivery();
             return null;
         } catch (ResourceException | RuntimeException e) {
