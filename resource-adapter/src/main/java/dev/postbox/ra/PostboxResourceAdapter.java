@@ -21,7 +21,6 @@ import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InitialContext;
@@ -97,19 +96,8 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
 
     private BrokerConfig brokerConfig() throws ResourceAdapterInternalException {
         try {
-            return BrokerConfig.builder()
-                    .heartbeatInterval(Duration.ofMillis(heartbeatIntervalMillis))
-                    .nodeTimeout(Duration.ofMillis(nodeTimeoutMillis))
-                    .pollInterval(Duration.ofMillis(pollIntervalMillis))
-                    .maxDeliveryAttempts(maxDeliveryAttempts)
-                    .redeliveryDelay(Duration.ofMillis(redeliveryDelayMillis))
-                    .redeliveryMultiplier(redeliveryMultiplier)
-                    .maxRedeliveryDelay(Duration.ofMillis(maxRedeliveryDelayMillis))
-                    .deadLetterQueueSuffix(deadLetterQueueSuffix)
-                    .expiryQueue(expiryQueue)
-                    .autoCreateDestinations(autoCreateDestinations)
-                    .build();
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return BrokerSettings.of(this);
+        } catch (IllegalArgumentException e) {
             throw internal(MessageFormat.format(RaMessages.INVALID_CONFIGURATION, e.getMessage()), e);
         }
     }

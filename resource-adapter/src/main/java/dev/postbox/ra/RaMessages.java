@@ -37,6 +37,11 @@ public final class RaMessages {
             + " {1} ms: {2}";
     /** A work item was rejected by the server. */
     public static final String WORK_REJECTED = "PBX-2022 The server rejected delivery work for {0}: {1}";
+    /** The endpoint refused to give an instance (createEndpoint failed). */
+    public static final String ENDPOINT_UNAVAILABLE = "PBX-2026 The endpoint on {0} is unavailable, retrying in {1}"
+            + " ms: {2}";
+    /** An admin object was given an invalid destination name ({0}: queue or topic). */
+    public static final String INVALID_ADMIN_OBJECT_NAME = "PBX-2050 Invalid {0} admin object property name: {1}";
     /** A physical connection failed. */
     public static final String CONNECTION_ERROR = "PBX-2030 Pooled Postbox connection failed and is discarded: {0}";
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * application thread may be inside a component invocation and a JTA transaction, and a connection taken
  * there would be tracked, enlisted or shared by the server: the store's short transactions must commit on
  * their own, so they run where no transaction or invocation exists. Work already running on a
- * WorkManager thread of the adapter (deliveries, heartbeats) runs in place.
+ * WorkManager thread of the adapter (deliveries, heartbeats) runs in place, except inside the
+ * {@link ApplicationCode} spans where such a thread calls an endpoint.
  */
 final class ServerThreadStore implements MessageStore {
 
@@ -36,6 +37,18 @@ final class ServerThreadStore implements MessageStore {
         } finally {
             ADAPTER_THREAD.set(previous);
         }
+    }
+
+    /** Marks the current thread as running application code; returns whether it was an adapter thread. */
+    static boolean markApplicationThread() {
+        boolean previous = ADAPTER_THREAD.get();
+        ADAPTER_THREAD.set(Boolean.FALSE);
+        return previous;
+    }
+
+    /** Undoes {@link #markApplicationThread()}. */
+    static void restoreThreadRole(boolean adapterThread) {
+        ADAPTER_THREAD.set(adapterThread);
     }
 
     @Override

@@ -19,6 +19,9 @@ final class WorkManagerTaskScheduler implements TaskScheduler {
 
     private static final System.Logger LOG = System.getLogger(WorkManagerTaskScheduler.class.getName());
 
+    private static final Duration FIRST_RESUBMIT_DELAY = Duration.ofMillis(50);
+    private static final Duration MAX_RESUBMIT_DELAY = Duration.ofSeconds(2);
+
     private final WorkManager workManager;
     private final Timer timer;
     private volatile boolean shutDown;
@@ -33,15 +36,39 @@ final class WorkManagerTaskScheduler implements TaskScheduler {
         this.timer = context.createTimer();
     }
 
+    /**
+     * Runs the task as a Work. A task the server rejects (its pool is saturated) is submitted again from
+     * the timer until it is accepted: callers count on it running (an activation holds a delivery slot
+     * for it, a rollback's redelivery waits in it).
+     */
     @Override
     public void execute(Runnable task) {
+        submit(task, Duration.ZERO);
+    }
+
+    private void submit(Runnable task, Duration lastDelay) {
         if (shutDown) {
             return;
         }
         try {
             workManager.scheduleWork(new TaskWork(task));
         } catch (WorkException e) {
-            LOG.log(Level.WARNING, RaMessages.WORK_REJECTED, task, e.toString());
+            Duration delay = lastDelay.isZero() ? FIRST_RESUBMIT_DELAY
+                    : lastDelay.multipliedBy(2).compareTo(MAX_RESUBMIT_DELAY) > 0 ? MAX_RESUBMIT_DELAY
+                    : lastDelay.multipliedBy(2);
+            if (lastDelay.isZero()) {
+                LOG.log(Level.WARNING, RaMessages.WORK_REJECTED, task, e.toString());
+            }
+            try {
+                timer.schedule(new TimerTask() {
+                    @Override
+                    public void run() {
+                        submit(task, delay);
+                    }
+                }, delay.toMillis());
+            } catch (IllegalStateException cancelled) {
+                // The timer is cancelled: the adapter is stopping and takes no more work.
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.postbox.jms.management.ManagementException;
 import dev.postbox.jms.management.QueueInfo;
 import dev.postbox.jms.management.QueueManagement;
 import dev.postbox.ra.PostboxResourceAdapter;
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.Referenceable;
 import jakarta.resource.spi.ResourceAdapter;
@@ -48,10 +49,12 @@ public class PostboxManagementAdminObject implements QueueManagement, ResourceAd
     }
 
     @Override
-    public void setResourceAdapter(ResourceAdapter ra) {
-        if (ra instanceof PostboxResourceAdapter postbox) {
-            this.resourceAdapter = postbox;
+    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        if (!(ra instanceof PostboxResourceAdapter postbox)) {
+            throw new NotSupportedException("PBX-2053 The management object works only with the Postbox adapter,"
+                    + " not " + (ra == null ? "null" : ra.getClass().getName()));
         }
+        this.resourceAdapter = postbox;
     }
 
     @Override

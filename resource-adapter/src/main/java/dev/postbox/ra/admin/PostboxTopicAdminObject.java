@@ -1,11 +1,13 @@
 package dev.postbox.ra.admin;
 
 import dev.postbox.jms.PostboxDestination;
+import dev.postbox.ra.RaMessages;
 import jakarta.jms.Topic;
 import jakarta.resource.Referenceable;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.Objects;
 import javax.naming.Reference;
 
@@ -27,7 +29,8 @@ public class PostboxTopicAdminObject implements Topic, Referenceable, ResourceAd
     public void setName(String name) {
         String problem = PostboxDestination.nameProblem(name);
         if (problem != null) {
-            throw new IllegalArgumentException("PBX-2050 Invalid topic admin object property name: " + problem);
+            throw new IllegalArgumentException(MessageFormat.format(RaMessages.INVALID_ADMIN_OBJECT_NAME, "topic",
+                    problem));
         }
         this.name = name;
     }

@@ -14,6 +14,7 @@ import dev.postbox.ra.RaMessages;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class Activation {
 
     private static final System.Logger LOG = System.getLogger(Activation.class.getName());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
     /** Lifecycle of an activation. */
     enum State { NEW, ACTIVE, STOPPING, STOPPED }
@@ -48,7 +51,9 @@ public final class Activation {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final Runnable wakeListener = this::startWorks;
-    private final AtomicReference<Duration> retryDelay = new AtomicReference<>(Duration.ofMillis(200));
+    private final Backoff storeRetry = new Backoff();
+    private final Backoff endpointRetry = new Backoff();
+    private volatile long pausedUntil = System.nanoTime(); // System.nanoTime() before which no work starts
     private volatile InboundConsumer consumer;
     private volatile EndpointInvoker invoker;
 
@@ -100,9 +105,9 @@ public final class Activation {
         }
     }
 
-    /** Starts works until maxSession run (called on every wake-up). */
+    /** Starts works until maxSession run (called on every wake-up), unless paused after a failure. */
     private void startWorks() {
-        while (state.get() == State.ACTIVE) {
+        while (state.get() == State.ACTIVE && System.nanoTime() - pausedUntil >= 0) {
             int active = activeWorks.get();
             if (active >= spec.getMaxSession()) {
                 return;
@@ -123,26 +128,47 @@ public final class Activation {
             while (state.get() == State.ACTIVE) {
                 generation = signal.generation();
                 InboundConsumer.InboundMessage message = consumer.claim();
+                storeRetry.reset();
                 if (message == null) {
                     break;
                 }
                 startWorks();
-                invoker.deliver(message, () -> state.get() == State.ACTIVE);
+                try {
+                    invoker.deliver(message, () -> state.get() == State.ACTIVE);
+                    endpointRetry.reset();
+                } catch (UnavailableException e) {
+                    failed = true;
+                    // Pause first: giving the message back wakes the destination, which must not start
+                    // another work that asks the unavailable endpoint again at once.
+                    pauseThenRetry(endpointRetry, RaMessages.ENDPOINT_UNAVAILABLE, e);
+                    consumer.release(message);
+                    break;
+                }
             }
-            retryDelay.set(Duration.ofMillis(200));
         } catch (JMSException | EngineException e) {
             failed = true;
-            Duration delay = retryDelay.getAndUpdate(d -> d.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                    ? Duration.ofSeconds(10) : d.multipliedBy(2));
-            LOG.log(Level.WARNING, java.text.MessageFormat.format(RaMessages.ACTIVATION_STORE_FAILURE,
-                    consumer.destination(), delay.toMillis(), e.getMessage()), e);
-            scheduler.schedule(this::startWorks, delay);
+            pauseThenRetry(storeRetry, RaMessages.ACTIVATION_STORE_FAILURE, e);
         } finally {
             finishWork();
         }
         if (!failed && signal.generation() != generation) {
             startWorks();
         }
+    }
+
+    /**
+     * After a store failure or an unavailable endpoint: no work starts until the retry delay (doubling up
+     * to 10 s while the failure repeats) has passed, whatever wakes the destination meanwhile.
+     */
+    private void pauseThenRetry(Backoff backoff, String message, Exception e) {
+        Duration delay = backoff.next();
+        pausedUntil = System.nanoTime() + delay.toNanos();
+        LOG.log(Level.WARNING, java.text.MessageFormat.format(message, consumer.destination(), delay.toMillis(),
+                e.getMessage()), e);
+        scheduler.schedule(() -> {
+            pausedUntil = System.nanoTime();
+            startWorks();
+        }, delay);
     }
 
     private void finishWork() {
@@ -177,5 +203,19 @@ public final class Activation {
         }
         state.set(State.STOPPED);
         LOG.log(Level.INFO, RaMessages.DEACTIVATED, consumer.destination());
+    }
+
+    /** A retry delay that doubles from 200 ms up to 10 s while failures repeat. */
+    private static final class Backoff {
+        private final AtomicReference<Duration> delay = new AtomicReference<>(FIRST_RETRY_DELAY);
+
+        Duration next() {
+            return delay.getAndUpdate(d -> d.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
+                    ? MAX_RETRY_DELAY : d.multipliedBy(2));
+        }
+
+        void reset() {
+            delay.set(FIRST_RETRY_DELAY);
+        }
     }
 }

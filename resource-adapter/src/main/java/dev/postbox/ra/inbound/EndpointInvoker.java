@@ -3,6 +3,7 @@ package dev.postbox.ra.inbound;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.spi.InboundConsumer;
 import dev.postbox.jms.spi.InboundConsumer.InboundMessage;
+import dev.postbox.ra.ApplicationCode;
 import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.Message;
@@ -58,14 +59,17 @@ final class EndpointInvoker {
      * Delivers a claimed message.
      *
      * @param stillActive false when the activation is stopping: the message is then given back unread
+     * @throws UnavailableException when no endpoint instance can be had now: the message is untouched, and
+     *     the caller gives it back ({@link InboundConsumer#release}) once it has paused its deliveries
      */
-    void deliver(InboundMessage message, BooleanSupplier stillActive) {
+    void deliver(InboundMessage message, BooleanSupplier stillActive) throws UnavailableException {
         MessageEndpoint endpoint;
         try {
             endpoint = factory.createEndpoint(null);
         } catch (UnavailableException e) {
-            consumer.release(message);
-            return;
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnavailableException(describe(e), e);
         }
         try {
             if (!stillActive.getAsBoolean()) {
@@ -82,9 +86,11 @@ final class EndpointInvoker {
 
     private void deliverThenAcknowledge(MessageEndpoint endpoint, InboundMessage message) {
         String failure = null;
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.beforeDelivery(ON_MESSAGE);
-        } catch (NoSuchMethodException | ResourceException e) {
+        } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
+            // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
+            // message must come back either way, or it stays claimed by this live node.
             redeliver(message, describe(e));
             return;
         }
@@ -103,9 +109,11 @@ final class EndpointInvoker {
 
     private void deliverInTransaction(MessageEndpoint endpoint, InboundMessage message) {
         String failure = null;
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.beforeDelivery(ON_MESSAGE);
-        } catch (NoSuchMethodException | ResourceException e) {
+        } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
+            // Not begun: no afterDelivery. The container may fail with an unchecked exception too; the
+            // message must come back either way, or it stays claimed by this live node.
             redeliver(message, describe(e));
             return;
         }
@@ -149,7 +157,7 @@ final class EndpointInvoker {
 
     /** Runs onMessage; returns the failure description, or null. */
     private static String onMessage(MessageEndpoint endpoint, InboundMessage message) {
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             ((MessageListener) endpoint).onMessage(message.message());
             return null;
         } catch (RuntimeException | Error e) {
@@ -158,10 +166,10 @@ final class EndpointInvoker {
     }
 
     private static String afterDelivery(MessageEndpoint endpoint) {
-        try {
+        try (ApplicationCode inEndpoint = ApplicationCode.enter()) {
             endpoint.afterDelivery();
             return null;
-        } catch (ResourceException e) {
+        } catch (ResourceException | RuntimeException e) {
             return describe(e);
         }
     }

@@ -311,6 +311,19 @@ final class SessionHandle implements Session, QueueSession, TopicSession {
             }
         }
         children.clear();
+        try {
+            // Session.close rolls back a local transaction in progress; the physical session stays
+            // with the pooled connection, so its uncommitted work must not reach the next session.
+            if (physical.getTransacted()) {
+                physical.rollback();
+            }
+        } catch (JMSException e) {
+            if (first == null) {
+                first = e;
+            } else {
+                first.addSuppressed(e);
+            }
+        }
         if (first != null) {
             throw first;
         }
