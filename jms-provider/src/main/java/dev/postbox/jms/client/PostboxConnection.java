@@ -63,6 +63,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private final SerialExecutor exceptionListenerExecutor;
     private volatile String clientId;
     private volatile ExceptionListener exceptionListener;
+    private volatile dev.postbox.jms.spi.TransactionSource transactionSource = dev.postbox.jms.spi.TransactionSource.NONE;
 
     /**
      * Creates a connection (internal: use a connection factory).
@@ -102,6 +103,37 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     String identity() {
         String client = clientId;
         return client != null ? "client:" + client : "conn:" + id;
+    }
+
+    /**
+     * Makes this connection's sessions join the caller's global transaction when there is one (resource
+     * adapter SPI; Java SE connections have none).
+     */
+    public void setTransactionSource(dev.postbox.jms.spi.TransactionSource source) {
+        this.transactionSource = source;
+    }
+
+    /**
+     * Closes every session of this connection and keeps the connection open (resource adapter SPI: a
+     * pooled connection is cleaned up for its next user; transacted work is rolled back).
+     */
+    public void closeSessions() throws JMSException {
+        JMSException first = null;
+        for (PostboxSession session : new ArrayList<>(sessions)) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = addFailure(first, e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The global transaction of the calling thread, or null. */
+    dev.postbox.jms.engine.ExternalTransaction currentTransaction() {
+        return transactionSource.current();
     }
 
     /** The client id, or null (without the checks of getClientID). */

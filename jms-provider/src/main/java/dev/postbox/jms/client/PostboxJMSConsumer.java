@@ -13,10 +13,12 @@ import jakarta.jms.MessageListener;
  */
 public final class PostboxJMSConsumer implements JMSConsumer {
 
+    private final PostboxJMSContext context;
     private final PostboxMessageConsumer consumer;
     private final BodyReceiver bodies;
 
-    PostboxJMSConsumer(PostboxSession session, PostboxMessageConsumer consumer) {
+    PostboxJMSConsumer(PostboxJMSContext context, PostboxSession session, PostboxMessageConsumer consumer) {
+        this.context = context;
         this.consumer = consumer;
         this.bodies = new BodyReceiver(session, consumer);
     }
@@ -30,11 +32,13 @@ public final class PostboxJMSConsumer implements JMSConsumer {
 
     @Override
     public MessageListener getMessageListener() {
+        context.checkAllowedInContainer("JMSConsumer.getMessageListener");
         return call(consumer::getMessageListener);
     }
 
     @Override
     public void setMessageListener(MessageListener listener) {
+        context.checkAllowedInContainer("JMSConsumer.setMessageListener");
         run(() -> consumer.setMessageListener(listener));
     }
 

@@ -60,6 +60,25 @@ public final class PostboxJMSContext implements JMSContext {
         return new PostboxJMSContext(new SharedConnection(connection), sessionMode);
     }
 
+    /**
+     * A context on a pooled connection of the resource adapter (SPI): the Jakarta EE restrictions apply
+     * (no client ID, exception listener, stop, listeners or further contexts), and closing the last context
+     * runs the closer, which gives the connection back to the pool.
+     */
+    public static PostboxJMSContext forContainer(PostboxConnection connection, int sessionMode,
+            SharedConnection.Closer closer) {
+        checkSessionMode(sessionMode);
+        return new PostboxJMSContext(new SharedConnection(connection, closer, true), sessionMode);
+    }
+
+    /** Throws the Jakarta EE container restriction for a method, when this context is container-managed. */
+    void checkAllowedInContainer(String method) {
+        if (shared.containerManaged()) {
+            throw new IllegalStateRuntimeException(method + " must not be called by a Jakarta EE web or EJB"
+                    + " component (Jakarta Messaging, restrictions in the Jakarta EE container)");
+        }
+    }
+
     /** Throws {@link JMSRuntimeException} unless the mode is one of the four JMSContext session modes. */
     public static void checkSessionMode(int sessionMode) {
         if (sessionMode != SESSION_TRANSACTED && sessionMode != AUTO_ACKNOWLEDGE
@@ -75,6 +94,7 @@ public final class PostboxJMSContext implements JMSContext {
     @Override
     public JMSContext createContext(int mode) {
         checkOpen();
+        checkAllowedInContainer("JMSContext.createContext");
         checkSessionMode(mode);
         if (!shared.acquire()) {
             throw new IllegalStateRuntimeException("The connection of this JMSContext is closed");
@@ -99,6 +119,7 @@ public final class PostboxJMSContext implements JMSContext {
     @Override
     public void setClientID(String clientID) {
         checkOpen();
+        checkAllowedInContainer("JMSContext.setClientID");
         run(() -> shared.connection().setClientID(clientID));
     }
 
@@ -117,6 +138,7 @@ public final class PostboxJMSContext implements JMSContext {
     @Override
     public void setExceptionListener(ExceptionListener listener) {
         checkOpen();
+        checkAllowedInContainer("JMSContext.setExceptionListener");
         run(() -> shared.connection().setExceptionListener(listener));
     }
 
@@ -130,6 +152,7 @@ public final class PostboxJMSContext implements JMSContext {
     @Override
     public void stop() {
         checkOpen();
+        checkAllowedInContainer("JMSContext.stop");
         run(shared.connection()::stop);
     }
 
@@ -366,7 +389,7 @@ public final class PostboxJMSContext implements JMSContext {
                 consumer.close();
                 throw e;
             }
-            return new PostboxJMSConsumer(openSession(), consumer);
+            return new PostboxJMSConsumer(this, openSession(), consumer);
         });
     }
 

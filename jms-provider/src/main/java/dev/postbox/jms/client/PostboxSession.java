@@ -147,6 +147,13 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     // ----- transactions and acknowledgement -----
 
+    private void checkNoGlobalTransaction(String operation) throws JMSException {
+        if (connection.currentTransaction() != null) {
+            throw new jakarta.jms.TransactionInProgressException(operation + "() is not allowed while a global (JTA)"
+                    + " transaction is active: the container commits or rolls back the session's work with it");
+        }
+    }
+
     /** {@code Message.acknowledge()} / {@code JMSContext.acknowledge()} in CLIENT_ACKNOWLEDGE. */
     void acknowledgeFromMessage() throws JMSException {
         delivery.acknowledgeFromMessage();
@@ -172,6 +179,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public void commit() throws JMSException {
         checkClosed();
         checkNotCompletionThread("commit");
+        checkNoGlobalTransaction("commit");
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("commit() is only allowed on a transacted session");
         }
@@ -187,6 +195,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public void rollback() throws JMSException {
         checkClosed();
         checkNotCompletionThread("rollback");
+        checkNoGlobalTransaction("rollback");
         if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
             throw new IllegalStateException("rollback() is only allowed on a transacted session");
         }
@@ -224,7 +233,10 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             awaitCompletions();
         }
         try {
-            if (acknowledgement instanceof TransactedAcknowledgement transacted) {
+            dev.postbox.jms.engine.ExternalTransaction global = connection.currentTransaction();
+            if (global != null) {
+                broker.sendInTransaction(global, List.of(message));
+            } else if (acknowledgement instanceof TransactedAcknowledgement transacted) {
                 transacted.send(message);
             } else {
                 broker.send(List.of(message), message.deliveryMode() == jakarta.jms.DeliveryMode.NON_PERSISTENT);

@@ -56,7 +56,12 @@ final class SessionDelivery {
             throw failure;
         }
         try {
-            acknowledgement.received(delivery);
+            dev.postbox.jms.engine.ExternalTransaction global = session.connection().currentTransaction();
+            if (global != null) {
+                broker.acknowledgeInTransaction(global, List.of(delivery), () -> GLOBAL_ROLLBACK);
+            } else {
+                acknowledgement.received(delivery);
+            }
         } catch (EngineException e) {
             JMSException failure = e.toJMSException();
             giveBack(() -> broker.releaseUndelivered(List.of(delivery)), failure);
@@ -64,6 +69,9 @@ final class SessionDelivery {
         }
         return message;
     }
+
+    /** The reason recorded on a message whose receiving global transaction rolled back. */
+    static final String GLOBAL_ROLLBACK = "the global transaction that received it rolled back";
 
     /** Gives a delivery back after a failure; receive reports only JMSExceptions, so a second failure is attached. */
     private static void giveBack(Runnable release, JMSException failure) {

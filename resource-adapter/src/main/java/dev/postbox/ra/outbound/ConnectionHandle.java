@@ -48,6 +48,11 @@ public final class ConnectionHandle implements Connection, QueueConnection, Topi
         }
     }
 
+    /** The physical connection behind this handle (for the container JMSContext). */
+    dev.postbox.jms.client.PostboxConnection physicalConnection() throws IllegalStateException {
+        return managed().physical();
+    }
+
     private PostboxManagedConnection managed() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("The connection is closed");

@@ -1,10 +1,11 @@
 package dev.postbox.ra.outbound;
 
+import dev.postbox.jms.client.PostboxJMSContext;
+import dev.postbox.jms.exception.JmsExceptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -76,22 +77,32 @@ public final class PostboxConnectionFactoryHandle implements ConnectionFactory, 
 
     @Override
     public JMSContext createContext() {
-        throw new JMSRuntimeException("JMSContext through the resource adapter is not available yet");
+        return createContext(factory.getUser(), factory.getPassword(), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext();
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        return createContext();
+        return createContext(factory.getUser(), factory.getPassword(), sessionMode);
+    }
+
+    /**
+     * A JMSContext on a pooled connection: inside a JTA transaction its work joins it (the session mode
+     * is ignored); closing it gives the connection back to the pool.
+     */
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        PostboxJMSContext.checkSessionMode(sessionMode);
+        try {
+            ConnectionHandle handle = allocate(new PostboxConnectionRequestInfo(userName, password));
+            return PostboxJMSContext.forContainer(handle.physicalConnection(), sessionMode, handle::close);
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
     }
 
     @Override

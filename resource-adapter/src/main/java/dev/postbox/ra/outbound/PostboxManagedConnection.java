@@ -3,6 +3,7 @@ package dev.postbox.ra.outbound;
 import dev.postbox.jms.client.PostboxConnection;
 import dev.postbox.jms.config.ConnectionOptions;
 import dev.postbox.jms.engine.Broker;
+import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
@@ -53,6 +54,10 @@ public final class PostboxManagedConnection implements ManagedConnection {
             ConnectionOptions options = ConnectionOptions.defaults().withIdentity(factory.getClientId(),
                     requestInfo.user());
             this.physical = new PostboxConnection(broker, options, factory.adapter().clientIds(), () -> { });
+            JtaTransactions transactions = factory.adapter().transactions();
+            if (transactions != null) {
+                physical.setTransactionSource(transactions::current);
+            }
         } catch (JMSException e) {
             throw new ResourceException("PBX-2031 Cannot open a Postbox connection: " + e.getMessage(), e);
         }
@@ -96,6 +101,18 @@ public final class PostboxManagedConnection implements ManagedConnection {
             }
             return session;
         }
+    }
+
+    /** Closes the physical session a handle used (if it is still this connection's session). */
+    void closeSession(Session used) throws JMSException {
+        synchronized (sessionLock) {
+            if (session != used) {
+                return;
+            }
+            session = null;
+            sessionMode = -1;
+        }
+        used.close();
     }
 
     /** The mode the session was created with, or -1. */
@@ -147,20 +164,11 @@ public final class PostboxManagedConnection implements ManagedConnection {
         }
         handles.clear();
         synchronized (sessionLock) {
-            if (session != null) {
-                try {
-                    session.close();
-                } catch (JMSException e) {
-                    broken = true;
-                    throw new ResourceException("PBX-2032 Cleaning up a pooled Postbox connection failed: "
-                            + e.getMessage(), e);
-                } finally {
-                    session = null;
-                    sessionMode = -1;
-                }
-            }
+            session = null;
+            sessionMode = -1;
         }
         try {
+            physical.closeSessions();
             physical.stop();
         } catch (JMSException e) {
             broken = true;

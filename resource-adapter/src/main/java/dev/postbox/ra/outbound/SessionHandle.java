@@ -312,11 +312,9 @@ final class SessionHandle implements Session, QueueSession, TopicSession {
         }
         children.clear();
         try {
-            // Session.close rolls back a local transaction in progress; the physical session stays
-            // with the pooled connection, so its uncommitted work must not reach the next session.
-            if (physical.getTransacted()) {
-                physical.rollback();
-            }
+            // Session.close rolls back a local transaction in progress; closing the physical session does
+            // that, and the pooled connection's next session gets the mode it asks for.
+            managed.closeSession(physical);
         } catch (JMSException e) {
             if (first == null) {
                 first = e;

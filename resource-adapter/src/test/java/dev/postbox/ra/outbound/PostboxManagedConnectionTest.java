@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -147,8 +146,6 @@ class PostboxManagedConnectionTest {
     }
 
     @Test
-    @Disabled("Adapter bug left to the outbound JTA rework: the pooled connection keeps its first physical"
-            + " session until cleanup, so a later createSession on it gets that session's mode")
     void aSessionCreatedAfterClosingAnotherHasTheModeItAskedFor() throws Exception {
         ConnectionHandle handle = handle();
         handle.createSession(Session.SESSION_TRANSACTED).close();

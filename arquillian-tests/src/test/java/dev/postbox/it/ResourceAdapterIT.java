@@ -11,6 +11,7 @@ import dev.postbox.it.app.QueueReader;
 import dev.postbox.it.mdb.ConcurrencyProbe;
 import dev.postbox.it.mdb.FailingListener;
 import dev.postbox.it.mdb.Orders;
+import dev.postbox.it.mdb.TxOperations;
 import jakarta.ejb.EJB;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Message-driven beans on the Postbox adapter: redelivery, dead-lettering, rollback, concurrency, exactly-once. */
+/**
+ * The Postbox adapter in the container: message-driven beans (redelivery, dead-lettering, rollback,
+ * concurrency, exactly-once) and sends/receives inside JTA transactions.
+ */
 @ExtendWith(ArquillianExtension.class)
-class MessageDrivenBeanIT {
+class ResourceAdapterIT {
 
     @Deployment
     static WebArchive deployment() {
@@ -49,6 +53,9 @@ class MessageDrivenBeanIT {
 
     @EJB
     Orders orders;
+
+    @EJB
+    TxOperations tx;
 
     @Test
     void aFailingBeanGetsTheMessageAgainWithGrowingDeliveryCountThenItIsDeadLetteredWithItsReason()
@@ -100,5 +107,51 @@ class MessageDrivenBeanIT {
         assertEquals(1, orders.count("order-ok"), "committed delivery wrote its row once");
         assertEquals(0, orders.count("fail-order"), "rolled-back deliveries left no row");
         assertEquals(1, inbox.deliveriesOf("order-ok").size(), "the committed order was not redelivered");
+    }
+
+    @Test
+    void aSendInARolledBackTransactionIsNeverDelivered() throws Exception {
+        tx.send("it.tx.send", "ghost", true);
+        tx.sendWithContext("it.tx.send", "ghost-context", true);
+        tx.send("it.tx.send", "marker", false);
+        QueueReader.Read first = reader.receive("it.tx.send", 20_000);
+        assertNotNull(first);
+        assertEquals("marker", first.text(), "the rolled-back sends before the marker were never stored");
+        assertEquals(null, reader.receive("it.tx.send", 500));
+    }
+
+    @Test
+    void aSendInACommittedTransactionIsDeliveredOnceAfterTheCommit() throws Exception {
+        tx.sendWithContext("it.tx.commit", "committed-context", false);
+        assertEquals("committed-context", reader.receive("it.tx.commit", 20_000).text());
+    }
+
+    @Test
+    void aReceiveInARolledBackTransactionIsRedelivered() throws Exception {
+        sender.send("it.tx.receive", "again");
+        assertEquals("again", tx.receive("it.tx.receive", true));
+        QueueReader.Read redelivered = reader.receive("it.tx.receive", 20_000);
+        assertNotNull(redelivered, "the rolled-back receive gave the message back");
+        assertEquals("again", redelivered.text());
+        assertTrue(redelivered.redelivered());
+        assertEquals(2, redelivered.deliveryCount());
+    }
+
+    @Test
+    void aReceiveInACommittedTransactionConsumesTheMessage() throws Exception {
+        sender.send("it.tx.consume", "once");
+        assertEquals("once", tx.receive("it.tx.consume", false));
+        assertEquals(null, reader.receive("it.tx.consume", 1_000));
+    }
+
+    @Test
+    void theApplicationsRowAndItsSendCommitOrRollBackTogether() throws Exception {
+        tx.writeAndSend("it.tx.both", "both-rolled-back", true);
+        tx.writeAndSend("it.tx.both", "both-committed", false);
+        QueueReader.Read delivered = reader.receive("it.tx.both", 20_000);
+        assertEquals("both-committed", delivered.text());
+        assertEquals(null, reader.receive("it.tx.both", 500));
+        assertEquals(0, orders.count("both-rolled-back"));
+        assertEquals(1, orders.count("both-committed"));
     }
 }
