@@ -28,13 +28,21 @@ final class NodeLiveness {
     private final Duration nodeTimeout;
     private final String host;
     private final Consumer<DestinationRecord> orphanRemoved;
+    private final StoreAvailabilityListener availability;
     private final AtomicBoolean storeReachable = new AtomicBoolean(true);
     private volatile String nodeId;
 
     NodeLiveness(MessageStore store, Duration nodeTimeout, Consumer<DestinationRecord> orphanRemoved) {
+        this(store, nodeTimeout, orphanRemoved, null);
+    }
+
+    /** @param availability told when heartbeats start failing and when they succeed again (may be null) */
+    NodeLiveness(MessageStore store, Duration nodeTimeout, Consumer<DestinationRecord> orphanRemoved,
+            StoreAvailabilityListener availability) {
         this.store = store;
         this.nodeTimeout = nodeTimeout;
         this.orphanRemoved = orphanRemoved;
+        this.availability = availability;
         this.host = hostName();
         this.nodeId = newNodeId();
     }
@@ -84,10 +92,17 @@ final class NodeLiveness {
             removeOrphanedTemporaryDestinations();
             if (storeReachable.compareAndSet(false, true)) {
                 LOG.log(Level.INFO, "PBX-1033 Message store reachable again");
+                if (availability != null) {
+                    availability.available();
+                }
             }
         } catch (StoreException e) {
             if (storeReachable.compareAndSet(true, false)) {
                 LOG.log(Level.WARNING, "PBX-1032 Heartbeat failed, will retry: {0}", e.getMessage());
+                if (availability != null) {
+                    availability.unavailable(new EngineException.StoreUnavailable(
+                            "Message store unavailable: " + e.getMessage(), e));
+                }
             }
         }
     }
