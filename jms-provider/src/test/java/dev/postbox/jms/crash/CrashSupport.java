@@ -116,6 +116,32 @@ final class CrashSupport {
         }
     }
 
+    /** Every message row, for failure messages: id, message id, claimed by, delivery count, last failure. */
+    static String describeRows(TestDatabase db) throws SQLException {
+        return query(db, "SELECT m.id, d.name, m.message_id, m.claimed_by, m.delivery_count, m.last_failure"
+                + " FROM pb_message m JOIN pb_destination d ON d.id = m.destination_id ORDER BY m.id");
+    }
+
+    /** Every registered node, for failure messages. */
+    static String describeNodes(TestDatabase db) throws SQLException {
+        return query(db, "SELECT node_id, heartbeat_at FROM pb_node ORDER BY node_id");
+    }
+
+    private static String query(TestDatabase db, String sql) throws SQLException {
+        StringBuilder out = new StringBuilder("[");
+        try (java.sql.Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                out.append('(');
+                for (int i = 1; i <= columns; i++) {
+                    out.append(i > 1 ? ", " : "").append(rs.getString(i));
+                }
+                out.append(") ");
+            }
+        }
+        return out.append(']').toString();
+    }
+
     static long millis(long nanos) {
         return nanos / 1_000_000;
     }
