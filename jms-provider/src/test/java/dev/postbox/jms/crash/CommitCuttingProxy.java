@@ -29,6 +29,7 @@ final class CommitCuttingProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final AtomicReference<String> armed = new AtomicReference<>();
+    private volatile boolean dropCommit;
     private final CountDownLatch cut = new CountDownLatch(1);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -49,6 +50,16 @@ final class CommitCuttingProxy implements AutoCloseable {
 
     /** Cuts the client off after the next COMMIT of a transaction that ran a statement containing the fragment. */
     void armCutAfterCommitOf(String statementFragment) {
+        dropCommit = false;
+        armed.set(statementFragment.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Drops the next COMMIT of a transaction that ran a statement containing the fragment and closes both
+     * sides: the server rolls the transaction back, the client sees a failed commit.
+     */
+    void armDropCommitOf(String statementFragment) {
+        dropCommit = true;
         armed.set(statementFragment.toLowerCase(Locale.ROOT));
     }
 
@@ -107,6 +118,11 @@ final class CommitCuttingProxy implements AutoCloseable {
                     String fragment = armed.get();
                     if (fragment != null && text.contains(fragment)) {
                         ranWatchedStatement = true;
+                    }
+                    if (ranWatchedStatement && text.contains("commit") && dropCommit && fragment != null
+                            && armed.compareAndSet(fragment, null)) {
+                        cut.countDown();
+                        return; // finally closes both sides: the COMMIT never reaches the server
                     }
                     out.write(buffer, 0, read);
                     out.flush();

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code client}: receive loop in CLIENT_ACKNOWLEDGE, acknowledging every {@code ackEvery} messages;
  * {@code auto-listener}: a MessageListener in AUTO_ACKNOWLEDGE), {@code processMillis} (simulated work per
  * message), {@code holdOn} (the message number on which processing never ends), {@code haltOn} (the
- * message number that kills the JVM with {@code Runtime.halt(1)}: a poison message), and the factory
+ * message number that kills the JVM with {@code Runtime.halt(1)}: a poison message), {@code slowOn} and
+ * {@code slowMillis} (that message takes that long, after printing {@code WORKING <n> …}), and the factory
  * settings of {@link ChildArgs#factory()}. A line {@code hold} on stdin makes the next message hang.
  *
  * <p>Prints, one flushed line each: {@code READY pid=<pid>}; {@code MSG <n> <redelivered> <count>} once a
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CrashConsumerMain {
 
     private static final AtomicBoolean HOLD_NEXT = new AtomicBoolean();
+    private static volatile int slowOn = -1;
+    private static volatile long slowMillis;
 
     private CrashConsumerMain() {
     }
@@ -38,6 +41,8 @@ public final class CrashConsumerMain {
         int holdOn = args.getInt("holdOn", -1);
         int haltOn = args.getInt("haltOn", -1);
         int ackEvery = args.getInt("ackEvery", 1);
+        slowOn = args.getInt("slowOn", -1);
+        slowMillis = args.getLong("slowMillis", 0);
         startCommandReader();
 
         Connection connection = args.factory().createConnection();
@@ -87,6 +92,10 @@ public final class CrashConsumerMain {
         if (n == holdOn || HOLD_NEXT.getAndSet(false)) {
             print("HOLDING " + n + " " + message.getJMSRedelivered() + " " + count);
             sleepForever();
+        }
+        if (n == slowOn) {
+            print("WORKING " + n + " " + message.getJMSRedelivered() + " " + count);
+            sleep(slowMillis);
         }
         if (processMillis > 0) {
             sleep(processMillis);
