@@ -5,6 +5,7 @@ import dev.postbox.jms.TemporaryDestinationOwner;
 import dev.postbox.jms.config.ConnectionOptions;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.EngineException;
+import dev.postbox.jms.engine.StoreAvailabilityListener;
 import dev.postbox.jms.exception.JmsExceptions;
 import dev.postbox.jms.message.DeserializationPolicy;
 import dev.postbox.jms.store.DestinationKind;
@@ -64,6 +65,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private volatile String clientId;
     private volatile ExceptionListener exceptionListener;
     private volatile dev.postbox.jms.spi.TransactionSource transactionSource = dev.postbox.jms.spi.TransactionSource.NONE;
+    private final Runnable removeAvailabilityListener;
 
     /**
      * Creates a connection (internal: use a connection factory).
@@ -88,6 +90,18 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
             this.clientId = options.clientId();
             this.clientIdFixed.set(true);
         }
+        // an outage is reported even when no consumer of this connection happens to claim during it
+        this.removeAvailabilityListener = broker.addStoreAvailabilityListener(new StoreAvailabilityListener() {
+            @Override
+            public void unavailable(EngineException.StoreUnavailable failure) {
+                reportAsyncFailure(failure);
+            }
+
+            @Override
+            public void available() {
+                storeRecovered();
+            }
+        });
     }
 
     /** The unique id of this connection. */
@@ -450,6 +464,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
         }
         temporaries.clear();
         exceptionListenerExecutor.close();
+        removeAvailabilityListener.run();
         if (clientId != null) {
             clientIds.release(clientId, id);
         }

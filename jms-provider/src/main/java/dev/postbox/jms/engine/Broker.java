@@ -60,6 +60,7 @@ public final class Broker implements AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final List<TaskScheduler.Cancellable> periodicTasks = new ArrayList<>();
     private volatile RemoteWakeups remoteWakeups;
+    private final List<StoreAvailabilityListener> availabilityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Broker(BrokerConfig config, MessageStore store, TaskScheduler scheduler, Clock clock) {
         this.config = config;
@@ -68,7 +69,17 @@ public final class Broker implements AutoCloseable {
         this.clock = clock;
         this.destinations = new DestinationRegistry(store);
         this.liveness = new NodeLiveness(store, config.nodeTimeout(), config.inactiveDurableSubscriptionTimeout(),
-                destinations::evict);
+                destinations::evict, new StoreAvailabilityListener() {
+            @Override
+            public void unavailable(EngineException.StoreUnavailable failure) {
+                availabilityListeners.forEach(l -> l.unavailable(failure));
+            }
+
+            @Override
+            public void available() {
+                availabilityListeners.forEach(StoreAvailabilityListener::available);
+            }
+        });
         this.outcomes = new DeliveryOutcomes(config, store, destinations, clock);
         this.subscriptions = new Subscriptions(store, liveness::nodeId);
     }
@@ -104,6 +115,17 @@ public final class Broker implements AutoCloseable {
     /** This node's current id. */
     public String nodeId() {
         return liveness.nodeId();
+    }
+
+    /**
+     * Adds a listener told when this node's heartbeats start failing and succeed again (within one
+     * heartbeat interval of an outage, whatever the application is doing).
+     *
+     * @return removes the listener
+     */
+    public Runnable addStoreAvailabilityListener(StoreAvailabilityListener listener) {
+        availabilityListeners.add(listener);
+        return () -> availabilityListeners.remove(listener);
     }
 
     /** The broker settings. */

@@ -28,18 +28,21 @@ final class NodeLiveness {
     private final Duration nodeTimeout;
     private final String host;
     private final Consumer<DestinationRecord> orphanRemoved;
+    private final StoreAvailabilityListener availability;
     private final AtomicBoolean storeReachable = new AtomicBoolean(true);
     private volatile String nodeId;
     private volatile long reapNotBeforeNanos = System.nanoTime();
 
     private final Duration durableSubscriptionTimeout;
 
+    /** @param availability told when heartbeats start failing and when they succeed again (may be null) */
     NodeLiveness(MessageStore store, Duration nodeTimeout, Duration durableSubscriptionTimeout,
-            Consumer<DestinationRecord> orphanRemoved) {
+            Consumer<DestinationRecord> orphanRemoved, StoreAvailabilityListener availability) {
         this.store = store;
         this.nodeTimeout = nodeTimeout;
         this.durableSubscriptionTimeout = durableSubscriptionTimeout;
         this.orphanRemoved = orphanRemoved;
+        this.availability = availability;
         this.host = hostName();
         this.nodeId = newNodeId();
     }
@@ -86,6 +89,9 @@ final class NodeLiveness {
                 // renew theirs before declaring anyone dead.
                 reapNotBeforeNanos = System.nanoTime() + nodeTimeout.toNanos();
                 LOG.log(Level.INFO, "PBX-1033 Message store reachable again");
+                if (availability != null) {
+                    availability.available();
+                }
             }
             if (System.nanoTime() - reapNotBeforeNanos < 0) {
                 return;
@@ -99,6 +105,10 @@ final class NodeLiveness {
         } catch (StoreException e) {
             if (storeReachable.compareAndSet(true, false)) {
                 LOG.log(Level.WARNING, "PBX-1032 Heartbeat failed, will retry: {0}", e.getMessage());
+                if (availability != null) {
+                    availability.unavailable(new EngineException.StoreUnavailable(
+                            "Message store unavailable: " + e.getMessage(), e));
+                }
             }
         }
     }

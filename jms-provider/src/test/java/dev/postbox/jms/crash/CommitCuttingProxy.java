@@ -1,0 +1,200 @@
+package dev.postbox.jms.crash;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A loopback TCP proxy in front of the local PostgreSQL that can make one commit's outcome unknown to the
+ * client: once armed with a statement fragment, the first connection that runs a statement containing it
+ * and then sends {@code COMMIT} gets the COMMIT forwarded to the server (which commits), but the client's
+ * socket is closed before the server's answer reaches it, the way a server that commits and then
+ * terminates the session looks to a client (seen during {@code pg_ctlcluster restart}). Needs
+ * {@code prepareThreshold=0} on the JDBC URL so that statement text is sent every time.
+ */
+final class CommitCuttingProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final String targetHost;
+    private final int targetPort;
+    private final AtomicReference<String> armed = new AtomicReference<>();
+    private volatile boolean dropCommit;
+    private final CountDownLatch cut = new CountDownLatch(1);
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    CommitCuttingProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread acceptor = new Thread(this::acceptLoop, "proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Cuts the client off after the next COMMIT of a transaction that ran a statement containing the fragment. */
+    void armCutAfterCommitOf(String statementFragment) {
+        dropCommit = false;
+        armed.set(statementFragment.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Drops the next COMMIT of a transaction that ran a statement containing the fragment and closes both
+     * sides: the server rolls the transaction back, the client sees a failed commit.
+     */
+    void armDropCommitOf(String statementFragment) {
+        dropCommit = true;
+        armed.set(statementFragment.toLowerCase(Locale.ROOT));
+    }
+
+    /** Waits until a commit was cut. */
+    boolean awaitCut(long timeout, TimeUnit unit) throws InterruptedException {
+        return cut.await(timeout, unit);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(targetHost, targetPort);
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
+                sockets.add(client);
+                sockets.add(server);
+                new Link(client, server).start();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("proxy: " + e);
+                }
+            }
+        }
+    }
+
+    /** One proxied JDBC connection. */
+    private final class Link {
+        private final Socket client;
+        private final Socket server;
+        private volatile boolean ranWatchedStatement;
+        private volatile boolean clientCut;
+
+        Link(Socket client, Socket server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        void start() {
+            thread("c2s", this::clientToServer);
+            thread("s2c", this::serverToClient);
+        }
+
+        private void thread(String name, Runnable body) {
+            Thread thread = new Thread(body, "proxy-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void clientToServer() {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                    String fragment = armed.get();
+                    if (fragment != null && text.contains(fragment)) {
+                        ranWatchedStatement = true;
+                    }
+                    if (ranWatchedStatement && text.contains("commit") && dropCommit && fragment != null
+                            && armed.compareAndSet(fragment, null)) {
+                        cut.countDown();
+                        return; // finally closes both sides: the COMMIT never reaches the server
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                    if (ranWatchedStatement && text.contains("commit")) {
+                        if (fragment != null && armed.compareAndSet(fragment, null)) {
+                            // the server has the COMMIT; the client never hears how it went
+                            clientCut = true;
+                            client.close();
+                            cut.countDown();
+                            return;
+                        }
+                        ranWatchedStatement = false;
+                    }
+                }
+            } catch (IOException e) {
+                // either side closed
+            } finally {
+                if (clientCut) {
+                    closeLater(server);
+                } else {
+                    closeQuietly(server);
+                    closeQuietly(client);
+                }
+            }
+        }
+
+        private void serverToClient() {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    if (clientCut) {
+                        continue; // the COMMIT's answer is swallowed
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // either side closed
+            } finally {
+                if (!clientCut) {
+                    closeQuietly(client);
+                    closeQuietly(server);
+                }
+            }
+        }
+
+        /** Leaves the server connection open long enough to process the COMMIT it has already received. */
+        private void closeLater(Socket socket) {
+            thread("close", () -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                closeQuietly(socket);
+            });
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // ignore
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // ignore
+        }
+        sockets.forEach(CommitCuttingProxy::closeQuietly);
+    }
+}
