@@ -21,7 +21,7 @@ final class AutoAcknowledgement implements AcknowledgementPolicy {
 
     @Override
     public void received(Delivery delivery) {
-        broker.acknowledge(List.of(delivery));
+        broker.acknowledgeEventually(List.of(delivery));
     }
 
     @Override
@@ -38,7 +38,7 @@ final class AutoAcknowledgement implements AcknowledgementPolicy {
         } else if (recoverRequested) {
             broker.redeliver(List.of(delivery), null);
         } else {
-            broker.acknowledge(List.of(delivery));
+            broker.acknowledgeEventually(List.of(delivery));
         }
         recoverRequested = false;
     }

@@ -91,8 +91,8 @@ public final class BrokerRegistry {
     }
 
     private static Broker startBroker(Key key) {
-        HikariDataSource pool = PooledDataSources.create(key.jdbcUrl(), key.databaseUser(), key.databasePassword(),
-                key.maxPoolSize(), key.connectTimeout());
+        HikariDataSource pool = PooledDataSources.create(durableUrl(key.jdbcUrl()), key.databaseUser(),
+                key.databasePassword(), key.maxPoolSize(), key.connectTimeout());
         TaskScheduler scheduler = new ExecutorTaskScheduler("postbox");
         try {
             JpaMessageStore store = JpaMessageStore.open(pool, Clock.systemUTC(), pool);
@@ -107,6 +107,19 @@ public final class BrokerRegistry {
             scheduler.shutdown();
             throw e;
         }
+    }
+
+    /**
+     * An H2 file database writes commits to its file only every {@code WRITE_DELAY} (500 ms by default),
+     * so a killed JVM would lose sends that had returned: Postbox asks for every commit to be written,
+     * unless the URL sets WRITE_DELAY itself.
+     */
+    static String durableUrl(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.contains("write_delay")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     private static void release(Key key, Entry entry, Duration linger) {

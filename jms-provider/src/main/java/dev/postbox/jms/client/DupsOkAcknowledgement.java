@@ -79,7 +79,7 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     }
 
     private void flush() {
-        broker.acknowledge(take());
+        broker.acknowledgeEventually(take());
     }
 
     private List<Delivery> take() {

@@ -72,8 +72,17 @@ final class NodeLiveness {
         LOG.log(Level.DEBUG, "Node {0} registered", id);
     }
 
-    /** One heartbeat round; never throws (called by the scheduler). */
-    void beat() {
+    /** True while heartbeats succeed. */
+    boolean storeReachable() {
+        return storeReachable.get();
+    }
+
+    /**
+     * One heartbeat round; never throws (called by the scheduler).
+     *
+     * @return how many messages of dead nodes were released
+     */
+    int beat() {
         try {
             boolean alive = store.inTransaction(tx -> tx.heartbeat(nodeId));
             if (!alive) {
@@ -94,7 +103,7 @@ final class NodeLiveness {
                 }
             }
             if (System.nanoTime() - reapNotBeforeNanos < 0) {
-                return;
+                return 0;
             }
             int released = store.inTransaction(tx -> tx.reapDeadNodes(nodeTimeout, CONSUMER_LOST));
             if (released > 0) {
@@ -102,13 +111,19 @@ final class NodeLiveness {
                         released);
             }
             removeOrphanedTemporaryDestinations();
+            return released;
         } catch (StoreException e) {
-            if (storeReachable.compareAndSet(true, false)) {
-                LOG.log(Level.WARNING, "PBX-1032 Heartbeat failed, will retry: {0}", e.getMessage());
-                if (availability != null) {
-                    availability.unavailable(new EngineException.StoreUnavailable(
-                            "Message store unavailable: " + e.getMessage(), e));
-                }
+            storeFailed(new EngineException.StoreUnavailable("Message store unavailable: " + e.getMessage(), e));
+            return 0;
+        }
+    }
+
+    /** A heartbeat or any other store operation found the store unreachable (told once per outage). */
+    void storeFailed(EngineException.StoreUnavailable failure) {
+        if (storeReachable.compareAndSet(true, false)) {
+            LOG.log(Level.WARNING, "PBX-1032 Message store unreachable, retrying: {0}", failure.getMessage());
+            if (availability != null) {
+                availability.unavailable(failure);
             }
         }
     }

@@ -48,6 +48,14 @@ final class RemoteWakeups {
         scheduler.execute(this::listenLoop);
     }
 
+    /** Destination id standing for "every destination" in a notification. */
+    static final long ALL_DESTINATIONS = -1;
+
+    /** Announces that messages may be available anywhere (dead nodes' messages were released). */
+    void announceAll() {
+        announce(ALL_DESTINATIONS);
+    }
+
     /** Announces that a destination has new messages (after the commit). Never blocks. */
     void announce(long destinationId) {
         lock.lock();
@@ -104,7 +112,11 @@ final class RemoteWakeups {
                     wakeAllLocal.run();
                 }
                 for (long destination : woken) {
-                    wakeLocal.accept(destination);
+                    if (destination == ALL_DESTINATIONS) {
+                        wakeAllLocal.run();
+                    } else {
+                        wakeLocal.accept(destination);
+                    }
                 }
             } catch (StoreException e) {
                 if (connected) {

@@ -90,7 +90,7 @@ public final class InboundConsumer {
 
     /** The endpoint processed the message: it is deleted. */
     public void acknowledge(InboundMessage message) {
-        broker.acknowledge(List.of(message.delivery()));
+        broker.acknowledgeEventually(List.of(message.delivery()));
     }
 
     /**

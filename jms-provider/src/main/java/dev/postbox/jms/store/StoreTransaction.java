@@ -103,6 +103,9 @@ public interface StoreTransaction extends AutoCloseable {
     /** Reads one message. */
     Optional<StoredMessage> findMessage(long messageId);
 
+    /** Ids of the messages a node holds claimed. */
+    List<Long> claimedBy(String node);
+
     /** Deletes (acknowledges) messages claimed by the node; returns how many were deleted. */
     int acknowledge(Collection<Long> messageIds, String node);
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +47,6 @@ class H2EmbeddedKillCrashTest {
     }
 
     @Test
-    @Disabled("Store bug (message loss): with a plain H2 file URL (like the default jdbc:h2:./postbox-data/postbox)"
-            + " H2's MVStore writes committed transactions to the file only every WRITE_DELAY (500 ms by default), so a"
-            + " kill -9 loses sends that had returned normally: 256 of 620 in one run (365..620). Passes with"
-            + " ;WRITE_DELAY=0 (next test). Needs the store to set it for H2 file databases (or the default URL to"
-            + " carry it). Run anyway with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void sendsThatReturnedBeforeTheJvmWasKilledSurviveItWithAPlainFileUrl() throws Exception {
         sendKillAndCount("jdbc:h2:" + dir.resolve("postbox").toAbsolutePath());
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -119,12 +118,6 @@ class InDoubtCommitCrashTest {
      * answers again.
      */
     @Test
-    @Disabled("Engine gap: a claim whose COMMIT took effect but whose answer was lost leaves the message claimed"
-            + " by this live node (claimed_by = its node id, delivery_count 1) with no session knowing it: it is"
-            + " never delivered while the node lives (it comes back only when the node closes cleanly or is"
-            + " declared dead). Seen for real in PostgresRestartCrashTest. Needs engine work (e.g. a claim token"
-            + " that lets the node release the rows of a claim whose outcome is unknown). Run anyway with"
-            + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void aClaimWhoseCommitAnswerIsLostIsStillDelivered() throws Exception {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         try (Session session = viaProxy.createSession(Session.CLIENT_ACKNOWLEDGE)) {
@@ -153,12 +146,6 @@ class InDoubtCommitCrashTest {
      * not exist anywhere else any more).
      */
     @Test
-    @Disabled("Engine bug (message loss): in AUTO_ACKNOWLEDGE receive(), PostboxSession.deliverSync acknowledges"
-            + " before returning; when that DELETE committed but its answer was lost, receive() throws a"
-            + " JMSException (after a releaseUndelivered that finds nothing) and the message, already deleted, is"
-            + " never delivered to anyone. Fix idea: on EngineException.StoreUnavailable from the acknowledgement,"
-            + " return the message anyway (at-least-once: if the DELETE did not commit, the row is still claimed and"
-            + " comes back later). Run anyway with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void anAutoAcknowledgedReceiveWhoseAcknowledgementAnswerIsLostStillReturnsTheMessage() throws Exception {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         try (Session session = viaProxy.createSession(Session.AUTO_ACKNOWLEDGE)) {
@@ -185,12 +172,6 @@ class InDoubtCommitCrashTest {
      * database) leaves the row claimed: it should be retried or the message given back, not held forever.
      */
     @Test
-    @Disabled("Engine gap (stuck claim): when the acknowledgement after an AUTO_ACKNOWLEDGE listener returns fails"
-            + " (AutoAcknowledgement.afterListener -> Broker.acknowledge throws StoreUnavailable), the failure goes to"
-            + " the ExceptionListener and the delivery is dropped from memory while its row stays claimed by this live"
-            + " node: no session retries the acknowledgement and nothing releases the row until the node closes or"
-            + " is declared dead (then it is redelivered: a duplicate). Run anyway with"
-            + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void anAutoAcknowledgeListenerWhoseAcknowledgementFailsDoesNotLeaveTheMessageClaimed() throws Exception {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         java.util.List<Integer> processed = new java.util.concurrent.CopyOnWriteArrayList<>();

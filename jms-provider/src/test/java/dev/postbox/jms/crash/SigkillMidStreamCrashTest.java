@@ -184,9 +184,11 @@ class SigkillMidStreamCrashTest {
                 }
                 assertEquals(s.redelivered(), s.deliveryCount() >= 2, "JMSRedelivered iff count >= 2: " + s);
             }
-            assertEquals(inFlight.keySet(), redelivered.keySet(),
-                    "exactly the messages in flight at the kill are redelivered: " + this);
-            inFlight.forEach((n, count) -> assertEquals(count + 1, redelivered.get(n).deliveryCount(),
+            // A message read as claimed right after the kill may still be acknowledged by a COMMIT the killed
+            // JVM had already sent: only messages in flight at the kill can come back, not necessarily all.
+            assertTrue(inFlight.keySet().containsAll(redelivered.keySet()),
+                    "only messages in flight at the kill are redelivered: " + this);
+            redelivered.forEach((n, seen) -> assertEquals(inFlight.get(n) + 1, seen.deliveryCount(),
                     "delivery count of " + n + " grows by one"));
             assertTrue(inFlight.keySet().containsAll(duplicates), "duplicates only among the in-flight: " + this);
             assertEquals(second.size(), second.stream().map(Seen::n).distinct().count(),

@@ -245,6 +245,11 @@ final class ExternalJdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<Long> claimedBy(String node) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
     public int deleteMessages(Collection<Long> messageIds) {
         throw notInExternalTransaction();
     }

@@ -330,6 +330,12 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<Long> claimedBy(String node) {
+        return run("Find claimed messages", () -> em.createQuery(MessageQueries.CLAIMED_BY, Long.class)
+                .setParameter("node", node).getResultList());
+    }
+
+    @Override
     public int acknowledge(Collection<Long> messageIds, String node) {
         if (messageIds.isEmpty()) {
             return 0;

@@ -9,6 +9,8 @@ final class MessageQueries {
     static final String ACKNOWLEDGE =
             "DELETE FROM MessageEntity m WHERE m.id IN :ids AND m.claimedBy = :node";
 
+    static final String CLAIMED_BY = "SELECT m.id FROM MessageEntity m WHERE m.claimedBy = :node";
+
     static final String DELETE_BY_IDS =
             "DELETE FROM MessageEntity m WHERE m.id IN :ids";
 
