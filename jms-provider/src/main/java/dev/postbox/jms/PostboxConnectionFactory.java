@@ -7,6 +7,9 @@ import dev.postbox.jms.config.BrokerConfig;
 import dev.postbox.jms.config.ConnectionOptions;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.exception.JmsExceptions;
+import dev.postbox.jms.management.BrokerUserManagement;
+import dev.postbox.jms.management.ManagementException;
+import dev.postbox.jms.management.UserManagement;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -67,6 +70,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     private String expiryQueue = "";
     private long expiryScanIntervalMillis = BrokerConfig.DEFAULT_EXPIRY_SCAN_INTERVAL.toMillis();
     private boolean autoCreateDestinations = true;
+    private boolean requireAuthentication;
     private int dupsOkBatchSize = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_SIZE;
     private long dupsOkBatchDelayMillis = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_DELAY.toMillis();
     private String deserializationAllowList;
@@ -101,10 +105,55 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
                     + e.getMessage(), e));
         }
         try {
+            lease.broker().authenticate(userName, pass);
             return new PostboxConnection(lease.broker(), options(userName), lease.clientIds(), lease.release());
+        } catch (EngineException e) {
+            lease.release().run();
+            throw e.toJMSException();
         } catch (JMSException | RuntimeException e) {
             lease.release().run();
             throw e;
+        }
+    }
+
+    /**
+     * The users of this factory's broker (see {@link #setRequireAuthentication}); each call starts the broker
+     * if no connection holds it.
+     */
+    public UserManagement userManagement() {
+        return new UserManagement() {
+            @Override
+            public java.util.List<String> listUsers() {
+                return withBroker(m -> m.listUsers());
+            }
+
+            @Override
+            public void putUser(String name, String password) {
+                withBroker(m -> {
+                    m.putUser(name, password);
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean deleteUser(String name) {
+                return withBroker(m -> m.deleteUser(name));
+            }
+        };
+    }
+
+    private <T> T withBroker(java.util.function.Function<UserManagement, T> work) {
+        BrokerRegistry.Lease lease;
+        try {
+            lease = BrokerRegistry.acquire(key(), Duration.ofMillis(shutdownDelayMillis));
+        } catch (RuntimeException e) {
+            throw new ManagementException("Cannot start the Postbox broker on " + safeUrl() + ": " + e.getMessage(),
+                    e);
+        }
+        try {
+            return work.apply(new BrokerUserManagement(lease.broker()));
+        } finally {
+            lease.release().run();
         }
     }
 
@@ -174,6 +223,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
                 .expiryQueue(expiryQueue)
                 .expiryScanInterval(Duration.ofMillis(expiryScanIntervalMillis))
                 .autoCreateDestinations(autoCreateDestinations)
+                .requireAuthentication(requireAuthentication)
                 .build();
         return new BrokerRegistry.Key(jdbcUrl, databaseUser, databasePassword, maxPoolSize,
                 Duration.ofMillis(connectTimeoutMillis), config);
@@ -308,6 +358,11 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     /** Sets whether {@code createQueue} creates missing queues. */
     public void setAutoCreateDestinations(boolean autoCreateDestinations) {
         this.autoCreateDestinations = autoCreateDestinations;
+    }
+
+    /** Sets whether every connection must present a stored user's name and password (users: see the README). */
+    public void setRequireAuthentication(boolean requireAuthentication) {
+        this.requireAuthentication = requireAuthentication;
     }
 
     /** Sets the DUPS_OK_ACKNOWLEDGE batch size. */

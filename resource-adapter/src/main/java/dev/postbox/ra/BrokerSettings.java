@@ -46,6 +46,9 @@ final class BrokerSettings {
         if (adapter.getAutoCreateDestinations() == null) {
             problems.add("autoCreateDestinations must be true or false, not null");
         }
+        if (adapter.getRequireAuthentication() == null) {
+            problems.add("requireAuthentication must be true or false, not null");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -60,6 +63,7 @@ final class BrokerSettings {
                 .deadLetterQueueSuffix(suffix)
                 .expiryQueue(adapter.getExpiryQueue() == null ? "" : adapter.getExpiryQueue())
                 .autoCreateDestinations(adapter.getAutoCreateDestinations())
+                .requireAuthentication(adapter.getRequireAuthentication())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.postbox.ra;
 import dev.postbox.jms.client.ClientIdRegistry;
 import dev.postbox.jms.config.BrokerConfig;
 import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.message.DeserializationPolicy;
 import dev.postbox.jms.engine.TaskScheduler;
 import dev.postbox.jms.store.MessageStore;
@@ -52,6 +53,7 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     private String deadLetterQueueSuffix = BrokerConfig.DEFAULT_DEAD_LETTER_QUEUE_SUFFIX;
     private String expiryQueue = "";
     private Boolean autoCreateDestinations = Boolean.TRUE;
+    private Boolean requireAuthentication = Boolean.FALSE;
     private String deserializationAllowList = DeserializationPolicy.DEFAULT_ALLOW_LIST;
     private String deserializationDenyList = "";
 
@@ -179,6 +181,12 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
                     + "; use dev.postbox.ra.inbound.PostboxActivationSpec");
         }
         postboxSpec.validate();
+        try {
+            broker().authenticate(postboxSpec.getUser(), postboxSpec.getPassword());
+        } catch (EngineException.Security e) {
+            throw new jakarta.resource.spi.SecurityException("PBX-2035 MDB activation on "
+                    + postboxSpec.describeDestination() + " refused: " + e.getMessage(), e);
+        }
         Activation activation = new Activation(broker(), scheduler, factory, postboxSpec, deserializationPolicy(),
                 transactions);
         activation.start();
@@ -321,6 +329,16 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     /** Sets whether missing queues are created on first use. */
     public void setAutoCreateDestinations(Boolean value) {
         this.autoCreateDestinations = value;
+    }
+
+    /** Whether connections and MDB activations must present a stored user's name and password. */
+    public Boolean getRequireAuthentication() {
+        return requireAuthentication;
+    }
+
+    /** Sets whether connections and MDB activations must present a stored user's name and password. */
+    public void setRequireAuthentication(Boolean value) {
+        this.requireAuthentication = value;
     }
 
     /** ObjectMessage classes MDBs may deserialize (comma-separated; see the README). */

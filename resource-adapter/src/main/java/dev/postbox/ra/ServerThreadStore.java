@@ -85,6 +85,11 @@ final class ServerThreadStore implements MessageStore {
     }
 
     @Override
+    public dev.postbox.jms.store.UserStore users() {
+        return dev.postbox.jms.store.jpa.JpaMessageStore.usersRunningIn(this);
+    }
+
+    @Override
     public java.util.Optional<dev.postbox.jms.store.StoreNotifications> notifications() {
         return store.notifications();
     }

@@ -24,6 +24,7 @@ import java.util.Objects;
  *     it is stored once)
  * @param inactiveDurableSubscriptionTimeout a durable subscription without any consumer for this long is
  *     removed with its messages; zero keeps durable subscriptions forever
+ * @param requireAuthentication whether every connection must present a stored user's name and password (false: credentials are not checked)
  */
 public record BrokerConfig(
         Duration heartbeatInterval,
@@ -38,7 +39,8 @@ public record BrokerConfig(
         Duration expiryScanInterval,
         boolean autoCreateDestinations,
         Duration idempotencyRetention,
-        Duration inactiveDurableSubscriptionTimeout) {
+        Duration inactiveDurableSubscriptionTimeout,
+        boolean requireAuthentication) {
 
     /** Default {@link #heartbeatInterval}. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
@@ -125,6 +127,7 @@ public record BrokerConfig(
         b.autoCreateDestinations = autoCreateDestinations;
         b.idempotencyRetention = idempotencyRetention;
         b.inactiveDurableSubscriptionTimeout = inactiveDurableSubscriptionTimeout;
+        b.requireAuthentication = requireAuthentication;
         return b;
     }
 
@@ -143,6 +146,7 @@ public record BrokerConfig(
         private boolean autoCreateDestinations = true;
         private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
         private Duration inactiveDurableSubscriptionTimeout = Duration.ZERO;
+        private boolean requireAuthentication;
 
         private Builder() {
         }
@@ -225,12 +229,18 @@ public record BrokerConfig(
             return this;
         }
 
+        /** Sets {@link BrokerConfig#requireAuthentication}. */
+        public Builder requireAuthentication(boolean value) {
+            this.requireAuthentication = value;
+            return this;
+        }
+
         /** Builds and validates. */
         public BrokerConfig build() {
             return new BrokerConfig(heartbeatInterval, nodeTimeout, pollInterval, maxDeliveryAttempts,
                     redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay, deadLetterQueueSuffix, expiryQueue,
                     expiryScanInterval, autoCreateDestinations, idempotencyRetention,
-                    inactiveDurableSubscriptionTimeout);
+                    inactiveDurableSubscriptionTimeout, requireAuthentication);
         }
     }
 }

@@ -55,6 +55,7 @@ public final class Broker implements AutoCloseable {
     private final List<TaskScheduler.Cancellable> periodicTasks = new ArrayList<>();
     private final List<StoreAvailabilityListener> availabilityListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong beats = new AtomicLong();
+    private final Authenticator authenticator;
 
     private Broker(BrokerConfig config, MessageStore store, TaskScheduler scheduler, Clock clock) {
         this.config = config;
@@ -80,6 +81,7 @@ public final class Broker implements AutoCloseable {
         this.wakeups = new Wakeups(scheduler, clock);
         this.deliveries = new Deliveries(store, guard, outcomes, wakeups, liveness::nodeId, clock, scheduler);
         this.publishing = new Publishing(config, store, guard, new FanOut(topicIds), wakeups, deliveries, clock);
+        this.authenticator = new Authenticator(store::users, config.requireAuthentication());
     }
 
     /**
@@ -140,6 +142,15 @@ public final class Broker implements AutoCloseable {
     public Runnable addStoreAvailabilityListener(StoreAvailabilityListener listener) {
         availabilityListeners.add(listener);
         return () -> availabilityListeners.remove(listener);
+    }
+
+    /**
+     * Checks the credentials of a new connection against the stored users (null user: anonymous).
+     *
+     * @throws EngineException.Security when they are refused
+     */
+    public void authenticate(String user, String password) {
+        guard.run(() -> authenticator.authenticate(user, password));
     }
 
     /** The broker settings. */

@@ -46,6 +46,11 @@ public interface MessageStore extends AutoCloseable {
         }
     }
 
+    /** The broker's users. */
+    default UserStore users() {
+        throw new StoreException("This message store keeps no users");
+    }
+
     /** Cross-node notifications, when the database offers them (PostgreSQL). */
     default java.util.Optional<StoreNotifications> notifications() {
         return java.util.Optional.empty();

@@ -41,6 +41,8 @@ public class PostboxActivationSpec implements ActivationSpec, Serializable {
     private String subscriptionName;
     private String clientId;
     private Boolean shareSubscriptions = Boolean.FALSE;
+    private String user;
+    private String password;
     private transient ResourceAdapter resourceAdapter;
 
     @Override
@@ -297,6 +299,26 @@ public class PostboxActivationSpec implements ActivationSpec, Serializable {
     /** Sets whether instances share one subscription. */
     public void setShareSubscriptions(Boolean shareSubscriptions) {
         this.shareSubscriptions = shareSubscriptions;
+    }
+
+    /** User the endpoint authenticates as when the adapter requires authentication. */
+    public String getUser() {
+        return user;
+    }
+
+    /** Sets the user the endpoint authenticates as. */
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    /** Password of {@link #getUser() the user}. */
+    public String getPassword() {
+        return password;
+    }
+
+    /** Sets the password of the user. */
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     /** The destination name or lookup, for logs. */

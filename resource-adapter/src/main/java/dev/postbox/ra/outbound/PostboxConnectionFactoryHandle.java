@@ -48,11 +48,24 @@ public final class PostboxConnectionFactoryHandle implements ConnectionFactory, 
         try {
             return (ConnectionHandle) manager.allocateConnection(factory, info);
         } catch (ResourceException e) {
-            JMSException jms = new JMSException("PBX-2034 Cannot get a pooled Postbox connection: " + e.getMessage());
+            JMSException jms = refusedCredentials(e)
+                    ? new jakarta.jms.JMSSecurityException("PBX-2037 Postbox refused the credentials: "
+                            + e.getMessage())
+                    : new JMSException("PBX-2034 Cannot get a pooled Postbox connection: " + e.getMessage());
             jms.initCause(e);
             jms.setLinkedException(e);
             throw jms;
         }
+    }
+
+    /** Whether the pool failed because the broker refused the credentials (containers may wrap the cause). */
+    private static boolean refusedCredentials(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.resource.spi.SecurityException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.postbox.ra.outbound;
 import dev.postbox.jms.client.PostboxConnection;
 import dev.postbox.jms.config.ConnectionOptions;
 import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.EngineException;
 import dev.postbox.ra.JtaTransactions;
 import dev.postbox.ra.RaMessages;
 import jakarta.jms.JMSException;
@@ -50,6 +51,11 @@ public final class PostboxManagedConnection implements ManagedConnection {
         this.factory = factory;
         this.requestInfo = requestInfo;
         Broker broker = factory.adapter().broker();
+        try {
+            broker.authenticate(requestInfo.user(), requestInfo.password());
+        } catch (EngineException.Security e) {
+            throw new jakarta.resource.spi.SecurityException("PBX-2036 Connection refused: " + e.getMessage(), e);
+        }
         try {
             ConnectionOptions options = ConnectionOptions.defaults().withIdentity(factory.getClientId(),
                     requestInfo.user());

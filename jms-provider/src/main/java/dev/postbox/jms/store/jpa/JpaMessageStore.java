@@ -179,6 +179,19 @@ public final class JpaMessageStore implements MessageStore {
     }
 
     @Override
+    public dev.postbox.jms.store.UserStore users() {
+        return new JpaUserStore(this, clock);
+    }
+
+    /**
+     * The users of a JPA store whose transactions another store implementation runs (a wrapper that moves
+     * store work to other threads).
+     */
+    public static dev.postbox.jms.store.UserStore usersRunningIn(MessageStore runner) {
+        return new JpaUserStore(runner, Clock.systemUTC());
+    }
+
+    @Override
     public java.util.Optional<dev.postbox.jms.store.StoreNotifications> notifications() {
         return java.util.Optional.ofNullable(notifications);
     }
