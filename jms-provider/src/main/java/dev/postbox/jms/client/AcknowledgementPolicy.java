@@ -9,7 +9,13 @@ import jakarta.jms.JMSException;
  * the session's delivery thread), except {@link #close()}.
  */
 sealed interface AcknowledgementPolicy
-        permits AutoAcknowledgement, DupsOkAcknowledgement, ClientAcknowledgement, TransactedAcknowledgement {
+        permits AutoAcknowledgement, DupsOkAcknowledgement, ClientAcknowledgement, TransactedAcknowledgement,
+        AtMostOnceAcknowledgement {
+
+    /** Whether messages are removed from the store by the claim itself (at most once). */
+    default boolean acknowledgesOnClaim() {
+        return false;
+    }
 
     /** A message was returned by {@code receive}. */
     void received(Delivery delivery) throws JMSException;

@@ -183,10 +183,8 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     public Session createSession(int sessionMode) throws JMSException {
         checkClosed();
         fixClientId();
-        if (sessionMode != Session.SESSION_TRANSACTED && sessionMode != Session.AUTO_ACKNOWLEDGE
-                && sessionMode != Session.CLIENT_ACKNOWLEDGE && sessionMode != Session.DUPS_OK_ACKNOWLEDGE) {
-            throw new JMSException("Invalid session mode " + sessionMode
-                    + ": use SESSION_TRANSACTED (0), AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+        if (!PostboxJMSContext.validSessionMode(sessionMode)) {
+            throw new JMSException(PostboxJMSContext.invalidSessionMode(sessionMode));
         }
         PostboxSession session = new PostboxSession(this, sessionMode);
         sessions.add(session);

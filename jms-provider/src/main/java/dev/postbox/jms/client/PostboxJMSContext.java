@@ -1,5 +1,6 @@
 package dev.postbox.jms.client;
 
+import dev.postbox.jms.PostboxAcknowledgeMode;
 import static dev.postbox.jms.client.RuntimeTranslation.call;
 import static dev.postbox.jms.client.RuntimeTranslation.run;
 
@@ -81,11 +82,22 @@ public final class PostboxJMSContext implements JMSContext {
 
     /** Throws {@link JMSRuntimeException} unless the mode is one of the four JMSContext session modes. */
     public static void checkSessionMode(int sessionMode) {
-        if (sessionMode != SESSION_TRANSACTED && sessionMode != AUTO_ACKNOWLEDGE
-                && sessionMode != CLIENT_ACKNOWLEDGE && sessionMode != DUPS_OK_ACKNOWLEDGE) {
-            throw new JMSRuntimeException("Invalid session mode " + sessionMode + ": use JMSContext.SESSION_TRANSACTED"
-                    + " (0), AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+        if (!validSessionMode(sessionMode)) {
+            throw new JMSRuntimeException(invalidSessionMode(sessionMode));
         }
+    }
+
+    /** Whether a session mode is one of the spec's four or Postbox's at-most-once mode. */
+    static boolean validSessionMode(int sessionMode) {
+        return sessionMode == SESSION_TRANSACTED || sessionMode == AUTO_ACKNOWLEDGE
+                || sessionMode == CLIENT_ACKNOWLEDGE || sessionMode == DUPS_OK_ACKNOWLEDGE
+                || sessionMode == PostboxAcknowledgeMode.AT_MOST_ONCE_ACKNOWLEDGE;
+    }
+
+    static String invalidSessionMode(int sessionMode) {
+        return "Invalid session mode " + sessionMode + ": use SESSION_TRANSACTED (0), AUTO_ACKNOWLEDGE (1),"
+                + " CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or PostboxAcknowledgeMode.AT_MOST_ONCE_ACKNOWLEDGE"
+                + " (100)";
     }
 
     // ----- contexts, producers, connection -----

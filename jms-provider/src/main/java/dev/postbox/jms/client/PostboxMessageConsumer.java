@@ -207,7 +207,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     private <R> R claimAndHandOver(HandOver<R> handOver) throws JMSException {
         List<Delivery> claimed;
         try {
-            claimed = broker.claim(spec, 1);
+            claimed = claimOne();
             session.connection().storeRecovered();
         } catch (EngineException.StoreUnavailable e) {
             throw e;
@@ -248,8 +248,13 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
 
     /** Claims one message for this consumer's listener, or null. */
     Delivery claimForListener() {
-        List<Delivery> claimed = broker.claim(spec, 1);
+        List<Delivery> claimed = claimOne();
         return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    /** Claims one message; in at-most-once mode the claim removes it from the store. */
+    private List<Delivery> claimOne() {
+        return session.acknowledgesOnClaim() ? broker.claimAndAcknowledge(spec, 1) : broker.claim(spec, 1);
     }
 
     @Override

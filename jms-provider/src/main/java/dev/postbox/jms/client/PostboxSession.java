@@ -1,5 +1,6 @@
 package dev.postbox.jms.client;
 
+import dev.postbox.jms.PostboxAcknowledgeMode;
 import dev.postbox.jms.PostboxDestination;
 import dev.postbox.jms.PostboxQueue;
 import dev.postbox.jms.PostboxTemporaryQueue;
@@ -75,6 +76,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             case Session.CLIENT_ACKNOWLEDGE -> new ClientAcknowledgement(broker);
             case Session.DUPS_OK_ACKNOWLEDGE -> new DupsOkAcknowledgement(broker,
                     connection.options().dupsOkBatchSize(), connection.options().dupsOkBatchDelay());
+            case PostboxAcknowledgeMode.AT_MOST_ONCE_ACKNOWLEDGE -> new AtMostOnceAcknowledgement();
             default -> new AutoAcknowledgement(broker);
         };
         this.asyncSends = new AsyncSends(broker.scheduler());
@@ -84,6 +86,10 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     PostboxConnection connection() {
         return connection;
+    }
+
+    boolean acknowledgesOnClaim() {
+        return acknowledgement.acknowledgesOnClaim();
     }
 
     Broker broker() {

@@ -69,8 +69,11 @@ final class Deliveries {
 
     List<Delivery> claimAndAcknowledge(ConsumerSpec consumer, int max) {
         if (!consumer.unfiltered()) {
+            // Removed before the caller sees them: a crash in between redelivers a message nobody saw.
             List<Delivery> claimed = claim(consumer, max);
-            acknowledgeEventually(claimed);
+            if (!claimed.isEmpty()) {
+                acknowledge(claimed);
+            }
             return claimed;
         }
         return guard.call(() -> {

@@ -76,7 +76,7 @@ public final class Activation {
     public void start() throws ResourceException {
         try {
             this.consumer = InboundConsumer.open(broker, resolveDestination(), spec.getMessageSelector(),
-                    spec.redeliveryOverrides(), deserializationPolicy);
+                    spec.redeliveryOverrides(), deserializationPolicy, spec.topicSubscription());
             this.invoker = new EndpointInvoker(factory, consumer, transactions);
         } catch (JMSException | EngineException e) {
             throw new ResourceException("PBX-2041 Cannot activate the endpoint on " + spec.describeDestination()
@@ -202,6 +202,12 @@ public final class Activation {
             lock.unlock();
         }
         state.set(State.STOPPED);
+        try {
+            consumer.close();
+        } catch (EngineException e) {
+            LOG.log(Level.WARNING, "PBX-2045 Detaching the endpoint on {0} from its subscription failed; it is"
+                    + " cleaned up with this node: {1}", consumer.destination(), e.getMessage());
+        }
         LOG.log(Level.INFO, RaMessages.DEACTIVATED, consumer.destination());
     }
 

@@ -2,6 +2,7 @@ package dev.postbox.ra.inbound;
 
 import dev.postbox.jms.PostboxDestination;
 import dev.postbox.jms.selector.Selector;
+import dev.postbox.jms.spi.InboundConsumer;
 import dev.postbox.jms.store.DestinationPolicy;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.Session;
@@ -70,6 +71,9 @@ public class PostboxActivationSpec implements ActivationSpec, Serializable {
         check(problems, bad, "subscriptionDurability", "Durable".equals(subscriptionDurability)
                 || "NonDurable".equals(subscriptionDurability) ? null
                 : "subscriptionDurability must be Durable or NonDurable, not \"" + subscriptionDurability + "\"");
+        check(problems, bad, "subscriptionName", isTopic() && "Durable".equals(subscriptionDurability)
+                && (subscriptionName == null || subscriptionName.isBlank())
+                ? "subscriptionName must be set for a durable topic subscription" : null);
         if (!problems.isEmpty()) {
             InvalidPropertyException e = new InvalidPropertyException("PBX-2040 Invalid Postbox activation"
                     + " properties: " + String.join("; ", problems));
@@ -131,6 +135,13 @@ public class PostboxActivationSpec implements ActivationSpec, Serializable {
             return Session.DUPS_OK_ACKNOWLEDGE;
         }
         return -1;
+    }
+
+    /** How a topic endpoint subscribes. */
+    public InboundConsumer.TopicSubscription topicSubscription() {
+        return new InboundConsumer.TopicSubscription("Durable".equals(subscriptionDurability),
+                subscriptionName == null || subscriptionName.isBlank() ? null : subscriptionName,
+                clientId == null || clientId.isBlank() ? null : clientId, Boolean.TRUE.equals(shareSubscriptions));
     }
 
     /** The endpoint's redelivery settings. */

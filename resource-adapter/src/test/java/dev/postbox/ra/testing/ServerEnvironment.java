@@ -139,6 +139,30 @@ public final class ServerEnvironment implements AutoCloseable {
         }
     }
 
+    /** Publishes text messages to a topic through a plain connection on the adapter's broker. */
+    public void publish(PostboxResourceAdapter adapter, String topic, String... texts) throws Exception {
+        try (PostboxConnection connection = open(adapter)) {
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createTopic(topic));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+        }
+    }
+
+    /** An activation spec for a topic, associated with the adapter. */
+    public static PostboxActivationSpec topicSpec(PostboxResourceAdapter adapter, String topic)
+            throws ResourceException {
+        PostboxActivationSpec spec = queueSpec(adapter, topic);
+        spec.setDestinationType("jakarta.jms.Topic");
+        return spec;
+    }
+
+    /** Rows of pb_destination that are topic subscriptions. */
+    public int subscriptions() throws SQLException {
+        return count("SELECT COUNT(*) FROM pb_destination WHERE kind = 'SUBSCRIPTION'");
+    }
+
     /** Receives one message from a queue (null after the timeout). */
     public Message receive(PostboxResourceAdapter adapter, String queue, long timeoutMillis) throws Exception {
         try (PostboxConnection connection = open(adapter)) {
