@@ -1,5 +1,6 @@
 package dev.postbox.jms.crash;
 
+import dev.postbox.jms.PostboxAcknowledgeMode;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A consumer in a child JVM. Arguments ({@code key=value}): {@code url}, {@code queue}, {@code mode}
  * ({@code client}: receive loop in CLIENT_ACKNOWLEDGE, acknowledging every {@code ackEvery} messages;
- * {@code auto-listener}: a MessageListener in AUTO_ACKNOWLEDGE), {@code processMillis} (simulated work per
+ * {@code auto-listener}: a MessageListener in AUTO_ACKNOWLEDGE; {@code at-most-once}: receive loop in
+ * {@link PostboxAcknowledgeMode#AT_MOST_ONCE_ACKNOWLEDGE}), {@code processMillis} (simulated work per
  * message), {@code holdOn} (the message number on which processing never ends), {@code haltOn} (the
  * message number that kills the JVM with {@code Runtime.halt(1)}: a poison message), {@code slowOn} and
  * {@code slowMillis} (that message takes that long, after printing {@code WORKING <n> …}), and the factory
@@ -48,9 +50,11 @@ public final class CrashConsumerMain {
         Connection connection = args.factory().createConnection();
         connection.setExceptionListener(e -> print("EXCEPTION " + e.getMessage()));
         boolean client = mode.equals("client");
-        Session session = connection.createSession(client ? Session.CLIENT_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE);
+        boolean atMostOnce = mode.equals("at-most-once");
+        Session session = connection.createSession(client ? Session.CLIENT_ACKNOWLEDGE
+                : atMostOnce ? PostboxAcknowledgeMode.AT_MOST_ONCE_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE);
         MessageConsumer consumer = session.createConsumer(session.createQueue(args.get("queue")));
-        if (client) {
+        if (client || atMostOnce) {
             connection.start();
             print("READY pid=" + ProcessHandle.current().pid());
             int unacknowledged = 0;
@@ -60,7 +64,7 @@ public final class CrashConsumerMain {
                     continue;
                 }
                 int n = process(message, processMillis, holdOn, haltOn);
-                if (++unacknowledged >= ackEvery) {
+                if (client && ++unacknowledged >= ackEvery) {
                     message.acknowledge();
                     unacknowledged = 0;
                     print("ACKED " + n);

@@ -107,6 +107,41 @@ class SigkillMidStreamCrashTest {
         assertTrue(outcome.firstRedeliveryMillis >= 0, outcome.toString());
     }
 
+    @Test
+    void atMostOnceConsumerKilledWhileProcessingLosesThatMessageAndDuplicatesNothing() throws Exception {
+        // 1..156 processed; 157 taken from the store and being processed when the JVM dies
+        ChildJvm child = children.start("at-most-once", CrashConsumerMain.class,
+                args.copy().with("mode", "at-most-once").with("holdOn", 157).toList());
+        child.awaitLine(l -> l.startsWith("READY"), Duration.ofSeconds(30));
+        child.awaitLine(l -> l.startsWith("HOLDING "), Duration.ofSeconds(30));
+        child.kill();
+        assertTrue(CrashSupport.claimedByProcess(db, child.pid(), numbersById).isEmpty(),
+                "nothing is held in flight: a message leaves the store when it is taken");
+        List<Seen> first = CrashSupport.processed(child);
+
+        connection.start();
+        List<Seen> second = new ArrayList<>();
+        try (Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE)) {
+            MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
+            while (second.size() < N - 157) {
+                Message message = consumer.receive(10_000);
+                assertTrue(message != null, "the rest of the queue arrives: " + second.size() + " so far");
+                second.add(Seen.of(message));
+            }
+            // Past nodeTimeout + heartbeat + poll: a message held by the dead node would be back by now.
+            assertEquals(null, consumer.receive(TIMEOUT + HEARTBEAT + 2 * POLL + SLACK),
+                    "nothing is redelivered after the kill");
+        }
+        List<Integer> numbers = new ArrayList<>();
+        first.forEach(s -> numbers.add(s.n()));
+        second.forEach(s -> numbers.add(s.n()));
+        assertEquals(numbers.size(), new HashSet<>(numbers).size(), "no message processed twice: " + numbers);
+        Set<Integer> lost = new TreeSet<>(CrashSupport.range(1, N));
+        lost.removeAll(numbers);
+        assertEquals(Set.of(157), lost, "exactly the message in the hands of the killed consumer is lost");
+        second.forEach(s -> assertFalse(s.redelivered(), "never redelivered: " + s));
+    }
+
     /** Starts the consumer, kills it after {@code processedBeforeKill} messages (or once it holds one), drains. */
     private Outcome killAndDrain(String name, ChildArgs consumerArgs, int processedBeforeKill) throws Exception {
         ChildJvm child = children.start(name, CrashConsumerMain.class, consumerArgs.toList());
