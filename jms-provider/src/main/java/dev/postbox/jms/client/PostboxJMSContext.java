@@ -259,6 +259,16 @@ public final class PostboxJMSContext implements JMSContext {
         return sessionMode;
     }
 
+    /**
+     * The database connection of a transacted context: SQL on it commits and rolls back with the context's
+     * messages, in one database transaction (see {@link PostboxSession#getJdbcConnection()}).
+     *
+     * @throws jakarta.jms.IllegalStateRuntimeException when the context is not transacted
+     */
+    public java.sql.Connection getJdbcConnection() {
+        return call(() -> openSession().getJdbcConnection());
+    }
+
     /** Commits after the asynchronous sends completed; not from this context's CompletionListener. */
     @Override
     public void commit() {

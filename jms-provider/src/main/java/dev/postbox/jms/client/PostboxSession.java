@@ -181,6 +181,30 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         return mode;
     }
 
+    /**
+     * Exactly-once processing in Java SE: the database connection of this transacted session. SQL the
+     * application runs on it commits with {@link #commit()} in the same database transaction as the messages
+     * the session sent and received, and rolls back with {@link #rollback()}; {@code commit}, {@code rollback}
+     * and {@code close} on the connection itself are refused. The connection is taken from the broker's pool
+     * on first call and held until the session closes.
+     *
+     * @throws IllegalStateException when the session is not transacted or runs in a global (JTA) transaction
+     *     (there, use the container's data source: it joins the same transaction)
+     * @throws JMSException when the store cannot lend a connection
+     */
+    public java.sql.Connection getJdbcConnection() throws JMSException {
+        checkClosed();
+        checkNoGlobalTransaction("getJdbcConnection");
+        if (!(acknowledgement instanceof TransactedAcknowledgement transacted)) {
+            throw new IllegalStateException("getJdbcConnection() is only available on a transacted session");
+        }
+        try {
+            return transacted.jdbcConnection();
+        } catch (EngineException e) {
+            throw e.toJMSException();
+        }
+    }
+
     @Override
     public void commit() throws JMSException {
         checkClosed();

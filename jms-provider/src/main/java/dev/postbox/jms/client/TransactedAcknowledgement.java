@@ -4,6 +4,7 @@ import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.SessionConnection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,10 @@ import java.util.List;
  * stores the sends and acknowledges the receives in one database transaction; {@code rollback()} drops
  * the sends and redelivers the receives. A listener's message joins the transaction when {@code onMessage}
  * is called, so that a {@code commit()} or {@code rollback()} inside the listener covers it.
+ *
+ * <p>Once the application asked for the session's database connection, the transaction runs on that
+ * connection: {@code commit()} stores the sends, acknowledges the receives and commits the application's
+ * own SQL in one database commit (exactly-once processing); {@code rollback()} undoes all three.
  */
 final class TransactedAcknowledgement implements AcknowledgementPolicy {
 
@@ -20,6 +25,7 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
     private List<NewMessage> sends = new ArrayList<>(); // guarded by lock
     private List<Delivery> receives = new ArrayList<>(); // guarded by lock
     private boolean allNonPersistent = true; // guarded by lock
+    private SessionConnection connection; // session thread only; null until the application asks
 
     TransactedAcknowledgement(Broker broker) {
         this.broker = broker;
@@ -54,6 +60,14 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
         throw new EngineException.IllegalState("recover() is not allowed on a transacted session; use rollback()");
     }
 
+    /** The session's database connection, opened on first use and kept until the session closes. */
+    java.sql.Connection jdbcConnection() {
+        if (connection == null) {
+            connection = broker.openSessionConnection();
+        }
+        return connection.application();
+    }
+
     void commit() {
         List<NewMessage> committedSends;
         List<Delivery> committedReceives;
@@ -65,13 +79,32 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
             reset();
         }
         try {
-            broker.commit(committedSends, committedReceives, relaxed);
+            if (connection != null) {
+                broker.commitOn(connection, committedSends, committedReceives);
+            } else {
+                broker.commit(committedSends, committedReceives, relaxed);
+            }
         } catch (EngineException.RolledBack e) {
             broker.redeliver(committedReceives, null);
             throw e;
         } catch (RuntimeException e) {
+            rollbackConnectionQuietly();
             redeliverQuietly(committedReceives);
             throw new EngineException.RolledBack("Transaction rolled back: the commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackConnectionQuietly() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (RuntimeException e) {
+            // A connection that failed to commit is usually broken: the database rolled back already.
+            System.getLogger(TransactedAcknowledgement.class.getName()).log(System.Logger.Level.WARNING,
+                    "PBX-1055 Rolling back the session connection after a failed commit failed: {0}",
+                    e.getMessage());
         }
     }
 
@@ -81,12 +114,26 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
             rolledBack = receives;
             reset();
         }
-        broker.redeliver(rolledBack, null);
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } finally {
+            broker.redeliver(rolledBack, null);
+        }
     }
 
     @Override
     public void close() {
-        rollback();
+        try {
+            rollback();
+        } finally {
+            if (connection != null) {
+                SessionConnection closing = connection;
+                connection = null;
+                closing.close();
+            }
+        }
     }
 
     private void reset() {

@@ -5,6 +5,7 @@ import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationPolicy;
 import dev.postbox.jms.store.DestinationRecord;
 import dev.postbox.jms.store.MessageStore;
+import dev.postbox.jms.store.SessionConnection;
 import dev.postbox.jms.store.NewDestination;
 import dev.postbox.jms.store.NewMessage;
 import dev.postbox.jms.store.ScanPosition;
@@ -294,6 +295,23 @@ public final class Broker implements AutoCloseable {
      */
     public void commit(List<NewMessage> sends, List<Delivery> acknowledgements, boolean relaxed) {
         publishing.commit(sends, acknowledgements, relaxed);
+    }
+
+    /**
+     * Commits a transacted session's work on its own database connection, together with the application's
+     * SQL on that connection: one database transaction, or nothing.
+     *
+     * @throws EngineException.RolledBack when a received message is no longer held by this node (the
+     *     connection was rolled back, the application's work with it)
+     * @throws EngineException when the commit failed
+     */
+    public void commitOn(SessionConnection connection, List<NewMessage> sends, List<Delivery> acknowledgements) {
+        publishing.commitOn(connection, sends, acknowledgements);
+    }
+
+    /** Lends a database connection to a transacted session (see {@link MessageStore#openSessionConnection()}). */
+    public SessionConnection openSessionConnection() {
+        return guard.call(store::openSessionConnection);
     }
 
     /**

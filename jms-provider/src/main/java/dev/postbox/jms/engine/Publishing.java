@@ -3,6 +3,7 @@ package dev.postbox.jms.engine;
 import dev.postbox.jms.config.BrokerConfig;
 import dev.postbox.jms.store.MessageStore;
 import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.SessionConnection;
 import dev.postbox.jms.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,29 @@ final class Publishing {
         }));
         deliveries.committed(acknowledgements);
         wakeups.stored(stored);
+    }
+
+    void commitOn(SessionConnection connection, List<NewMessage> sends, List<Delivery> acknowledgements) {
+        List<NewMessage> keyed = withKeyRetention(sends);
+        List<NewMessage> messages = fanOut.involvesTopics(keyed)
+                ? guard.call(() -> store.inTransaction(tx -> fanOut.expand(tx, keyed))) : keyed;
+        guard.run(() -> {
+            StoreTransaction tx = connection.work();
+            if (!messages.isEmpty()) {
+                tx.insert(messages);
+            }
+            int expected = acknowledgements.size();
+            int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
+            if (acknowledged != expected) {
+                connection.rollback();
+                throw new EngineException.RolledBack("Transaction rolled back with the application's work: "
+                        + (expected - acknowledged) + " of its received messages were redelivered to another"
+                        + " consumer meanwhile", null);
+            }
+            connection.commit();
+        });
+        deliveries.committed(acknowledgements);
+        wakeups.stored(messages);
     }
 
     void sendInTransaction(ExternalTransaction transaction, List<NewMessage> sent) {

@@ -46,6 +46,17 @@ public interface MessageStore extends AutoCloseable {
         }
     }
 
+    /**
+     * A connection for a transacted session whose application work shares the session's transaction
+     * (Java SE stores only; in an application server the JTA transaction does this).
+     *
+     * @throws StoreException when the store cannot lend connections
+     */
+    default SessionConnection openSessionConnection() {
+        throw new StoreException("This message store cannot lend database connections to sessions; in an"
+                + " application server, use a JTA transaction");
+    }
+
     /** The broker's users. */
     default UserStore users() {
         throw new StoreException("This message store keeps no users");

@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Store work inside the caller's JTA transaction, on a connection of the transactional JDBC resource (the
- * server enlists it and shares it with the application's own JDBC and JPA work in that transaction).
+ * Store work inside a transaction that is not the store's own: the caller's JTA transaction, on a connection
+ * of the transactional JDBC resource (the server enlists it and shares it with the application's own JDBC
+ * and JPA work in that transaction), or a transacted session's {@link JdbcSessionConnection}.
  * Only sending and acknowledging happen here; they are plain statements on the mapped tables, so that
  * exactly one connection of the transaction is used and the container alone commits it.
  */

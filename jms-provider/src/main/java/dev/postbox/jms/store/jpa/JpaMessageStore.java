@@ -30,6 +30,7 @@ public final class JpaMessageStore implements MessageStore {
     public static final String SCHEMA_HISTORY_TABLE = "pb_schema_history";
 
     private final EntityManagerFactory emf;
+    private final DataSource own;
     private final DataSource transactional;
     private final StoreNotifications notifications;
     private final StoreDialect dialect;
@@ -40,6 +41,7 @@ public final class JpaMessageStore implements MessageStore {
     private JpaMessageStore(EntityManagerFactory emf, DataSource own, DataSource transactional, StoreDialect dialect,
             Clock clock, String description, AutoCloseable owned) {
         this.emf = emf;
+        this.own = transactional == null ? own : null;
         this.transactional = transactional;
         this.notifications = dialect instanceof PostgresDialect
                 ? new PostgresNotifications(own, PostgresNotifications.currentSchema(own)) : null;
@@ -176,6 +178,14 @@ public final class JpaMessageStore implements MessageStore {
         } catch (java.sql.SQLException e) {
             throw StoreExceptions.translate("Join the current JTA transaction", e);
         }
+    }
+
+    @Override
+    public dev.postbox.jms.store.SessionConnection openSessionConnection() {
+        if (own == null) {
+            return MessageStore.super.openSessionConnection();
+        }
+        return JdbcSessionConnection.open(own, dialect, clock);
     }
 
     @Override
