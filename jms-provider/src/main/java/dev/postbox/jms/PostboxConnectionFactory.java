@@ -70,6 +70,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     private String expiryQueue = "";
     private long expiryScanIntervalMillis = BrokerConfig.DEFAULT_EXPIRY_SCAN_INTERVAL.toMillis();
     private boolean autoCreateDestinations = true;
+    private long idempotencyRetentionMillis = BrokerConfig.DEFAULT_IDEMPOTENCY_RETENTION.toMillis();
     private boolean requireAuthentication;
     private int dupsOkBatchSize = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_SIZE;
     private long dupsOkBatchDelayMillis = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_DELAY.toMillis();
@@ -223,6 +224,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
                 .expiryQueue(expiryQueue)
                 .expiryScanInterval(Duration.ofMillis(expiryScanIntervalMillis))
                 .autoCreateDestinations(autoCreateDestinations)
+                .idempotencyRetention(Duration.ofMillis(idempotencyRetentionMillis))
                 .requireAuthentication(requireAuthentication)
                 .build();
         return new BrokerRegistry.Key(jdbcUrl, databaseUser, databasePassword, maxPoolSize,
@@ -358,6 +360,14 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     /** Sets whether {@code createQueue} creates missing queues. */
     public void setAutoCreateDestinations(boolean autoCreateDestinations) {
         this.autoCreateDestinations = autoCreateDestinations;
+    }
+
+    /**
+     * Sets how long an idempotency key ({@code JMS_Postbox_IdempotencyKey}) is remembered: a second send
+     * with the same key to the same destination within this time is dropped.
+     */
+    public void setIdempotencyRetentionMillis(long idempotencyRetentionMillis) {
+        this.idempotencyRetentionMillis = idempotencyRetentionMillis;
     }
 
     /** Sets whether every connection must present a stored user's name and password (users: see the README). */

@@ -46,6 +46,7 @@ final class BrokerSettings {
         if (adapter.getAutoCreateDestinations() == null) {
             problems.add("autoCreateDestinations must be true or false, not null");
         }
+        Long retention = positive(problems, "idempotencyRetentionMillis", adapter.getIdempotencyRetentionMillis());
         if (adapter.getRequireAuthentication() == null) {
             problems.add("requireAuthentication must be true or false, not null");
         }
@@ -64,6 +65,7 @@ final class BrokerSettings {
                 .expiryQueue(adapter.getExpiryQueue() == null ? "" : adapter.getExpiryQueue())
                 .autoCreateDestinations(adapter.getAutoCreateDestinations())
                 .requireAuthentication(adapter.getRequireAuthentication())
+                .idempotencyRetention(Duration.ofMillis(retention))
                 .build();
     }
 

@@ -53,6 +53,7 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     private String deadLetterQueueSuffix = BrokerConfig.DEFAULT_DEAD_LETTER_QUEUE_SUFFIX;
     private String expiryQueue = "";
     private Boolean autoCreateDestinations = Boolean.TRUE;
+    private Long idempotencyRetentionMillis = BrokerConfig.DEFAULT_IDEMPOTENCY_RETENTION.toMillis();
     private Boolean requireAuthentication = Boolean.FALSE;
     private String deserializationAllowList = DeserializationPolicy.DEFAULT_ALLOW_LIST;
     private String deserializationDenyList = "";
@@ -329,6 +330,16 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     /** Sets whether missing queues are created on first use. */
     public void setAutoCreateDestinations(Boolean value) {
         this.autoCreateDestinations = value;
+    }
+
+    /** How long idempotency keys are remembered (ms). */
+    public Long getIdempotencyRetentionMillis() {
+        return idempotencyRetentionMillis;
+    }
+
+    /** Sets how long idempotency keys are remembered (ms). */
+    public void setIdempotencyRetentionMillis(Long value) {
+        this.idempotencyRetentionMillis = value;
     }
 
     /** Whether connections and MDB activations must present a stored user's name and password. */
