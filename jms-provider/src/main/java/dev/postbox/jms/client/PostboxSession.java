@@ -56,6 +56,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final PostboxConnection connection;
     private final Broker broker;
     private final int mode;
+    private final MessagingDomain domain;
     private final AcknowledgementPolicy acknowledgement;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final Set<PostboxMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
@@ -66,10 +67,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final AsyncSends asyncSends;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    PostboxSession(PostboxConnection connection, int mode) {
+    PostboxSession(PostboxConnection connection, int mode, MessagingDomain domain) {
         this.connection = connection;
         this.broker = connection.broker();
         this.mode = mode;
+        this.domain = domain;
         this.acknowledgement = switch (mode) {
             case Session.SESSION_TRANSACTED -> new TransactedAcknowledgement(broker);
             case Session.CLIENT_ACKNOWLEDGE -> new ClientAcknowledgement(broker);
@@ -293,6 +295,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createQueue");
         PostboxDestination.checkName(queueName);
         try {
             broker.queue(queueName);
@@ -305,6 +308,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createTopic");
         PostboxDestination.checkName(topicName);
         try {
             broker.topic(topicName);
@@ -317,6 +321,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createTemporaryQueue");
         try {
             DestinationRecord record = connection.createTemporaryQueueRecord();
             return new PostboxTemporaryQueue(record.name(), connection);
@@ -328,6 +333,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createTemporaryTopic");
         try {
             DestinationRecord record = connection.createTemporaryTopicRecord();
             return new dev.postbox.jms.PostboxTemporaryTopic(record.name(), connection);
@@ -426,6 +432,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createBrowser");
         PostboxDestination target = PostboxDestination.of(queue);
         DestinationRecord record = resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
@@ -479,6 +486,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createSharedConsumer");
         return register(topics.shared(topic, sharedSubscriptionName, messageSelector));
     }
 
@@ -491,18 +499,21 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
             boolean noLocal) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createDurableSubscriber");
         return register(topics.durable(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        return createDurableSubscriber(topic, name);
+        return createDurableConsumer(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+        checkClosed();
+        checkPublishSubscribe("createDurableConsumer");
+        return register(topics.durable(topic, name, messageSelector, noLocal));
     }
 
     @Override
@@ -514,12 +525,14 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createSharedDurableConsumer");
         return register(topics.sharedDurable(topic, name, messageSelector));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("unsubscribe");
         topics.unsubscribe(name);
     }
 
@@ -613,6 +626,10 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     boolean isCompletionThread() {
         return asyncSends.isCallbackThread();
+    }
+
+    private void checkPublishSubscribe(String method) throws IllegalStateException {
+        domain.checkPublishSubscribe(method, "QueueSession");
     }
 
     void checkNotCompletionThread(String operation) throws IllegalStateException {
