@@ -149,6 +149,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     // ----- transactions and acknowledgement -----
 
+    /** What the session consumed and has not acknowledged or committed yet (see AcknowledgementPolicy). */
+    List<Delivery> pendingAcknowledgements() {
+        return acknowledgement.pendingAcknowledgements();
+    }
+
     /** {@code Message.acknowledge()} / {@code JMSContext.acknowledge()} in CLIENT_ACKNOWLEDGE. */
     void acknowledgeFromMessage() throws JMSException {
         delivery.acknowledgeFromMessage();

@@ -2,17 +2,20 @@ package dev.postbox.jms.client;
 
 import dev.postbox.jms.PostboxDestination;
 import dev.postbox.jms.engine.Broker;
+import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.engine.MessageFilter;
 import dev.postbox.jms.engine.SubscriptionRequest;
 import dev.postbox.jms.selector.Selector;
 import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.SubscriptionInfo;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -59,14 +62,30 @@ final class TopicSubscribing {
         return subscribe(PostboxDestination.of(topic), name, true, true, selector, false);
     }
 
-    /** Deletes a durable subscription of this connection's client id. */
+    /**
+     * Deletes a durable subscription of this connection's client id, unless a message this session consumed
+     * from it is still unacknowledged or part of the open transaction (Session.unsubscribe: "erroneous").
+     */
     void unsubscribe(String name) throws JMSException {
         checkName(name);
+        String clientId = connection.clientIdOrNull();
         try {
-            broker.unsubscribe(connection.clientIdOrNull(), name);
+            for (Delivery pending : session.pendingAcknowledgements()) {
+                if (isFromDurableSubscription(pending, clientId, name)) {
+                    throw new IllegalStateException("Durable subscription " + name + " cannot be deleted while a"
+                            + " message received from it is unacknowledged or part of the session's transaction");
+                }
+            }
+            broker.unsubscribe(clientId, name);
         } catch (EngineException e) {
             throw e.toJMSException();
         }
+    }
+
+    private static boolean isFromDurableSubscription(Delivery delivery, String clientId, String name) {
+        SubscriptionInfo info = delivery.destination().subscription();
+        return info != null && info.durable() && name.equals(info.subscriptionName())
+                && Objects.equals(clientId, info.clientId());
     }
 
     private PostboxMessageConsumer subscribe(PostboxDestination target, String name, boolean durable, boolean shared,
