@@ -284,11 +284,10 @@ public final class Broker implements AutoCloseable {
             if (!expanded.isEmpty()) {
                 tx.insert(expanded);
             }
-            int expected = acknowledgements.size();
-            int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
-            if (acknowledged != expected) {
+            int lost = DeliveryOutcomes.acknowledgeCountingLost(tx, acknowledgements);
+            if (lost > 0) {
                 // thrown inside the transaction: inTransaction rolls it back
-                throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
+                throw new EngineException.RolledBack("Transaction rolled back: " + lost
                         + " of its received messages were redelivered to another consumer meanwhile", null);
             }
             return expanded;
@@ -505,11 +504,11 @@ public final class Broker implements AutoCloseable {
             return;
         }
         guard(() -> {
-            int acknowledged = store.inTransaction(tx -> DeliveryOutcomes.acknowledge(tx, deliveries));
-            if (acknowledged < deliveries.size()) {
+            int lost = store.inTransaction(tx -> DeliveryOutcomes.acknowledgeCountingLost(tx, deliveries));
+            if (lost > 0) {
                 LOG.log(Level.WARNING, "PBX-1021 {0} of {1} acknowledged messages had already been redelivered"
                         + " (this node was declared dead meanwhile); they will be processed again",
-                        deliveries.size() - acknowledged, deliveries.size());
+                        lost, deliveries.size());
             }
             return null;
         });
