@@ -145,12 +145,26 @@ public final class Broker implements AutoCloseable {
 
     /** Finds a destination without creating it. */
     public Optional<DestinationRecord> findDestination(DestinationKind kind, String name) {
-        return guard(() -> destinations.find(kind, name));
+        Optional<DestinationRecord> found = guard(() -> destinations.find(kind, name));
+        found.ifPresent(this::rememberTopic);
+        return found;
     }
 
     /** Creates (or finds) a destination with explicit settings. */
     public DestinationRecord createDestination(NewDestination destination) {
-        return guard(() -> destinations.findOrCreate(destination));
+        DestinationRecord record = guard(() -> destinations.findOrCreate(destination));
+        rememberTopic(record);
+        return record;
+    }
+
+    /**
+     * Makes sends to a topic fan out. A topic this node did not create (another node's temporary topic, a
+     * reply-to address) is learnt when it is looked up.
+     */
+    private void rememberTopic(DestinationRecord destination) {
+        if (destination.kind() == DestinationKind.TOPIC) {
+            topicIds.add(destination.id());
+        }
     }
 
     /** Creates a temporary queue owned by a connection of this node. */
