@@ -333,4 +333,78 @@ class DurableSubscriptionTest extends TopicTestBase {
         assertThrows(InvalidDestinationException.class, () -> session.unsubscribe(null));
         assertEquals(0, subscriptions());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void twoNodesRacingForAnUnsharedDurableSubscriptionGetOneConsumer(TestDatabase.Kind kind) throws Exception {
+        PostboxConnectionFactory firstNode = factory(kind);
+        PostboxConnectionFactory secondNode = dev.postbox.jms.testing.Brokers.factory(database);
+        secondNode.setPollIntervalMillis(249); // other settings: another broker node on the same store
+        Session first = racer(firstNode);
+        Session second = racer(secondNode);
+        Topic topic = first.createTopic("raced");
+        java.util.concurrent.ExecutorService racers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                assertOneWins(first, second, topic, "raced-" + round, racers);
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    private void assertOneWins(Session first, Session second, Topic topic, String name,
+            java.util.concurrent.ExecutorService racers) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        var one = racers.submit(() -> open(first, topic, name, start));
+        var two = racers.submit(() -> open(second, topic, name, start));
+        List<Object> outcomes = List.of(one.get(), two.get());
+        assertEquals(1, outcomes.stream().filter(MessageConsumer.class::isInstance).count(), outcomes.toString());
+        assertEquals(1, outcomes.stream().filter(IllegalStateException.class::isInstance).count(),
+                outcomes.toString());
+        assertEquals(1, queryLong("""
+                SELECT COUNT(*) FROM pb_subscription_consumer c JOIN pb_destination d ON d.id = c.subscription_id
+                 WHERE d.name = ?""", "durable:racer:" + name));
+    }
+
+    private Session racer(PostboxConnectionFactory node) throws JMSException {
+        Connection connection = connect(node);
+        connection.setClientID("racer");
+        return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    /** The consumer, or the exception that refused it. */
+    private static Object open(Session session, Topic topic, String name, java.util.concurrent.CyclicBarrier start) {
+        try {
+            start.await();
+            return session.createDurableConsumer(topic, name);
+        } catch (IllegalStateException refused) {
+            return refused;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void subscriptionNamesOf128LettersDigitsAndSeparatorsAreAccepted(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        connection.setClientID("names");
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = session.createTopic("named");
+        String base = "Ünïcödé_Ωμέγα.名前-42_";
+        String name = (base.repeat(128 / base.length() + 1)).substring(0, 128);
+        assertEquals(128, name.length());
+        MessageConsumer durable = session.createDurableConsumer(topic, name);
+        MessageConsumer shared = session.createSharedConsumer(topic, name);
+        MessageConsumer sharedDurable = session.createSharedDurableConsumer(topic, name + "-shared");
+        publish(session, topic, "named");
+        for (MessageConsumer consumer : List.of(durable, shared, sharedDurable)) {
+            assertEquals(List.of("named"), drain(consumer));
+        }
+        durable.close();
+        session.unsubscribe(name);
+        assertFalse(subscriptionExists("durable:names:" + name));
+    }
 }
