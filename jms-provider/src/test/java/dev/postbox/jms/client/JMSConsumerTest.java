@@ -197,20 +197,32 @@ class JMSConsumerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void topicSubscriptionsReportWhatTheClassicSessionReports(TestDatabase.Kind kind) {
-        producer(kind);
+    void consumersOfTopicSubscriptionsReceiveLikeQueueConsumers(TestDatabase.Kind kind) throws Exception {
+        JMSProducer producer = producer(kind);
         Topic topic = context.createTopic("news");
-        assertNotNull(topic);
-        List<Executable> calls = List.of(() -> context.createConsumer(topic),
-                () -> context.createSharedConsumer(topic, "shared"),
-                () -> context.createSharedConsumer(topic, "shared", "a = 1"),
-                () -> context.createDurableConsumer(topic, "durable"),
-                () -> context.createDurableConsumer(topic, "durable", null, true),
-                () -> context.createSharedDurableConsumer(topic, "sd"),
-                () -> context.createSharedDurableConsumer(topic, "sd", "a = 1"),
-                () -> context.unsubscribe("durable"), context::createTemporaryTopic);
-        for (Executable call : calls) {
-            assertThrows(JMSRuntimeException.class, call);
+        JMSConsumer subscriber = context.createConsumer(topic);
+        JMSConsumer shared = context.createSharedConsumer(topic, "shared", "a = 1");
+        CountDownLatch heard = new CountDownLatch(1);
+        List<String> texts = Collections.synchronizedList(new ArrayList<>());
+        fixture.track(context.createContext(JMSContext.AUTO_ACKNOWLEDGE)).createSharedDurableConsumer(topic, "sd")
+                .setMessageListener(message -> {
+                    texts.add(body(message));
+                    heard.countDown();
+                });
+        producer.setProperty("a", 1).send(topic, "published");
+
+        assertEquals("published", subscriber.receiveBody(String.class, 10_000));
+        assertEquals("published", ((TextMessage) shared.receive(10_000)).getText());
+        assertTrue(heard.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("published"), texts);
+        assertEquals("a = 1", shared.getMessageSelector());
+    }
+
+    private static String body(Message message) {
+        try {
+            return message.getBody(String.class);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
