@@ -62,7 +62,7 @@ final class Subscriptions {
     private DestinationRecord findOrReplace(StoreTransaction tx, SubscriptionRequest request) {
         for (String other : request.conflictingNames()) {
             if (tx.findDestination(DestinationKind.SUBSCRIPTION, other).isPresent()) {
-                throw new EngineException.IllegalState("A " + (request.shared() ? "n unshared" : " shared")
+                throw new EngineException.IllegalState((request.shared() ? "An unshared" : "A shared")
                         + " durable subscription named " + request.name()
                         + (request.clientId() == null ? "" : " for client " + request.clientId())
                         + " exists already (" + other + "): shared and unshared durable subscriptions share one"
