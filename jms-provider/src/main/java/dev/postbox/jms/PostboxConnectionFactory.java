@@ -160,12 +160,12 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
+        return createQueueConnection(user, password);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
-        return (QueueConnection) createConnection(userName, pass);
+        return ((PostboxConnection) createConnection(userName, pass)).asQueueConnection();
     }
 
     @Override

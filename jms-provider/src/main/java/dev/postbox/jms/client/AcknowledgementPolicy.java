@@ -2,6 +2,7 @@ package dev.postbox.jms.client;
 
 import dev.postbox.jms.engine.Delivery;
 import jakarta.jms.JMSException;
+import java.util.List;
 
 /**
  * How a session acknowledges what it delivers; one implementation per acknowledgement mode, chosen when
@@ -32,6 +33,13 @@ sealed interface AcknowledgementPolicy
     /** {@code Message.acknowledge()}: meaningful only for CLIENT_ACKNOWLEDGE. */
     default void acknowledge() throws JMSException {
     }
+
+    /**
+     * The deliveries the session consumed and has not acknowledged (nor committed) yet, for
+     * {@code Session.unsubscribe}, which must not delete a subscription such a message came from. Lazily
+     * acknowledged ones (DUPS_OK) are acknowledged now instead of being reported.
+     */
+    List<Delivery> pendingAcknowledgements();
 
     /** {@code Session.recover()}: redeliver what is unacknowledged. */
     void recover() throws JMSException;

@@ -30,6 +30,11 @@ final class AtMostOnceAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public java.util.List<Delivery> pendingAcknowledgements() {
+        return java.util.List.of();
+    }
+
+    @Override
     public void recover() {
         // Nothing is held back for redelivery in this mode.
     }

@@ -44,6 +44,12 @@ final class AutoAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public List<Delivery> pendingAcknowledgements() {
+        Delivery current = inListener;
+        return current == null ? List.of() : List.of(current);
+    }
+
+    @Override
     public void recover() {
         if (inListener != null) {
             recoverRequested = true;

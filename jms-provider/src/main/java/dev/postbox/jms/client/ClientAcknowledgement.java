@@ -51,6 +51,13 @@ final class ClientAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public List<Delivery> pendingAcknowledgements() {
+        synchronized (lock) {
+            return List.copyOf(unacknowledged);
+        }
+    }
+
+    @Override
     public void recover() {
         broker.redeliver(take(), null);
     }

@@ -66,6 +66,13 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public List<Delivery> pendingAcknowledgements() {
+        flush();
+        Delivery current = inListener;
+        return current == null ? List.of() : List.of(current);
+    }
+
+    @Override
     public void recover() {
         flush();
         if (inListener != null) {

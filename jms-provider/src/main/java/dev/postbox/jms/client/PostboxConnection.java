@@ -60,6 +60,7 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     private final Set<DestinationRecord> temporaries = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean clientIdFixed = new AtomicBoolean();
     private final AtomicBoolean storeFailureReported = new AtomicBoolean();
+    private volatile MessagingDomain domain = MessagingDomain.BOTH;
     private final DeserializationPolicy deserializationPolicy;
     private final SerialExecutor exceptionListenerExecutor;
     private volatile String clientId;
@@ -171,22 +172,31 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, MessagingDomain.BOTH);
+    }
+
+    private PostboxSession createSession(boolean transacted, int acknowledgeMode, MessagingDomain sessionDomain)
+            throws JMSException {
         if (!transacted && acknowledgeMode == Session.SESSION_TRANSACTED) {
             checkClosed();
             throw new JMSException("A non-transacted session needs AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or"
                     + " DUPS_OK_ACKNOWLEDGE (3), not SESSION_TRANSACTED (0)");
         }
-        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, sessionDomain);
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode, MessagingDomain.BOTH);
+    }
+
+    private PostboxSession createSession(int sessionMode, MessagingDomain sessionDomain) throws JMSException {
         checkClosed();
         fixClientId();
         if (!PostboxJMSContext.validSessionMode(sessionMode)) {
             throw new JMSException(PostboxJMSContext.invalidSessionMode(sessionMode));
         }
-        PostboxSession session = new PostboxSession(this, sessionMode);
+        PostboxSession session = new PostboxSession(this, sessionMode, sessionDomain);
         sessions.add(session);
         if (state.get() == State.STARTED) {
             session.start();
@@ -201,12 +211,21 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, MessagingDomain.POINT_TO_POINT);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, MessagingDomain.PUBLISH_SUBSCRIBE);
+    }
+
+    /**
+     * Marks this connection as created by {@code QueueConnectionFactory.createQueueConnection}: it then refuses
+     * the publish/subscribe connection consumer methods (internal, for the connection factory).
+     */
+    public PostboxConnection asQueueConnection() {
+        this.domain = MessagingDomain.POINT_TO_POINT;
+        return this;
     }
 
     void sessionClosed(PostboxSession session) {
@@ -560,18 +579,24 @@ public final class PostboxConnection implements Connection, QueueConnection, Top
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        domain.checkPublishSubscribe("createSharedConnectionConsumer", "QueueConnection");
         throw unsupportedConnectionConsumer();
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        domain.checkPublishSubscribe("createDurableConnectionConsumer", "QueueConnection");
         throw unsupportedConnectionConsumer();
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        domain.checkPublishSubscribe("createSharedDurableConnectionConsumer", "QueueConnection");
         throw unsupportedConnectionConsumer();
     }
 

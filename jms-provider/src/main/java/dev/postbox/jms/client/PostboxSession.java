@@ -57,6 +57,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final PostboxConnection connection;
     private final Broker broker;
     private final int mode;
+    private final MessagingDomain domain;
     private final AcknowledgementPolicy acknowledgement;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final Set<PostboxMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
@@ -67,10 +68,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final AsyncSends asyncSends;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    PostboxSession(PostboxConnection connection, int mode) {
+    PostboxSession(PostboxConnection connection, int mode, MessagingDomain domain) {
         this.connection = connection;
         this.broker = connection.broker();
         this.mode = mode;
+        this.domain = domain;
         this.acknowledgement = switch (mode) {
             case Session.SESSION_TRANSACTED -> new TransactedAcknowledgement(broker);
             case Session.CLIENT_ACKNOWLEDGE -> new ClientAcknowledgement(broker);
@@ -158,6 +160,11 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             throw new jakarta.jms.TransactionInProgressException(operation + "() is not allowed while a global (JTA)"
                     + " transaction is active: the container commits or rolls back the session's work with it");
         }
+    }
+
+    /** What the session consumed and has not acknowledged or committed yet (see AcknowledgementPolicy). */
+    List<Delivery> pendingAcknowledgements() {
+        return acknowledgement.pendingAcknowledgements();
     }
 
     /** {@code Message.acknowledge()} / {@code JMSContext.acknowledge()} in CLIENT_ACKNOWLEDGE. */
@@ -335,6 +342,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createQueue");
         PostboxDestination.checkName(queueName);
         try {
             broker.queue(queueName);
@@ -347,6 +355,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createTopic");
         PostboxDestination.checkName(topicName);
         try {
             broker.topic(topicName);
@@ -359,6 +368,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createTemporaryQueue");
         try {
             DestinationRecord record = connection.createTemporaryQueueRecord();
             return new PostboxTemporaryQueue(record.name(), connection);
@@ -370,6 +380,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createTemporaryTopic");
         try {
             DestinationRecord record = connection.createTemporaryTopicRecord();
             return new dev.postbox.jms.PostboxTemporaryTopic(record.name(), connection);
@@ -468,6 +479,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkClosed();
+        domain.checkPointToPoint("createBrowser");
         PostboxDestination target = PostboxDestination.of(queue);
         DestinationRecord record = resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
@@ -521,6 +533,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createSharedConsumer");
         return register(topics.shared(topic, sharedSubscriptionName, messageSelector));
     }
 
@@ -533,18 +546,21 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
             boolean noLocal) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createDurableSubscriber");
         return register(topics.durable(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        return createDurableSubscriber(topic, name);
+        return createDurableConsumer(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+        checkClosed();
+        checkPublishSubscribe("createDurableConsumer");
+        return register(topics.durable(topic, name, messageSelector, noLocal));
     }
 
     @Override
@@ -556,12 +572,14 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkClosed();
+        checkPublishSubscribe("createSharedDurableConsumer");
         return register(topics.sharedDurable(topic, name, messageSelector));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkClosed();
+        checkPublishSubscribe("unsubscribe");
         topics.unsubscribe(name);
     }
 
@@ -655,6 +673,10 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
 
     boolean isCompletionThread() {
         return asyncSends.isCallbackThread();
+    }
+
+    private void checkPublishSubscribe(String method) throws IllegalStateException {
+        domain.checkPublishSubscribe(method, "QueueSession");
     }
 
     void checkNotCompletionThread(String operation) throws IllegalStateException {

@@ -56,6 +56,13 @@ final class TransactedAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public List<Delivery> pendingAcknowledgements() {
+        synchronized (lock) {
+            return List.copyOf(receives);
+        }
+    }
+
+    @Override
     public void recover() {
         throw new EngineException.IllegalState("recover() is not allowed on a transacted session; use rollback()");
     }

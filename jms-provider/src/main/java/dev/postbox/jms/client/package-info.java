@@ -54,5 +54,37 @@
  *       them ({@code InvalidDestinationException} otherwise); deleting one with a consumer fails with
  *       {@code IllegalStateException}.</li>
  * </ul>
+ *
+ * <h2>Topics: choices where the specification leaves room</h2>
+ * <ul>
+ *   <li><b>Fan-out</b>: a subscription's selector and noLocal are applied when a message is published, and
+ *       each interested subscription gets its own stored copy in the publishing transaction. A transacted
+ *       session's publishes fan out at commit, so a subscription created between send and commit gets them.
+ *       A topic without subscriptions stores nothing.</li>
+ *   <li><b>noLocal</b> compares the publishing connection's identity: its client identifier when set (so
+ *       every connection with that client identifier is "local" to a durable subscription), else the
+ *       connection itself.</li>
+ *   <li><b>One active consumer</b> per unshared durable subscription holds across JVMs: a second consumer,
+ *       a different definition while active, and {@code unsubscribe} while active all fail with
+ *       {@code IllegalStateException}. A consumer of a JVM that died counts until its node is declared dead
+ *       ({@code nodeTimeoutMillis}); its unacknowledged messages then come back flagged redelivered.</li>
+ *   <li><b>{@code unsubscribe}</b> fails with {@code IllegalStateException} while a message this session
+ *       received from the subscription is unacknowledged or in its open transaction (DUPS_OK first flushes
+ *       its lazy acknowledgements). Messages other sessions hold are not checked; replacing an inactive
+ *       durable subscription (new topic, selector or noLocal) is not checked either.</li>
+ *   <li><b>Durable subscriptions on temporary topics</b> are refused with {@code InvalidDestinationException}
+ *       (section 4.2.7 lets the provider detect this programming error).</li>
+ *   <li><b>Non-durable subscriptions</b> are deleted with their last consumer, together with their messages,
+ *       even ones delivered and not yet acknowledged: acknowledging or committing those afterwards succeeds
+ *       with nothing left to do; recover and rollback have nothing to redeliver.</li>
+ *   <li><b>Dead letters</b>: a subscription's message that used up its delivery attempts goes to
+ *       {@code <topic>.DLQ}, its origin recorded as the subscription's stored name
+ *       ({@code durable:<client>:<name>}, {@code shared-durable:<client>:<name>}, {@code shared:<client>:<name>}
+ *       or {@code sub:<uuid>}).</li>
+ *   <li><b>Legacy domain sessions</b>: a {@code TopicSession} refuses {@code createQueue},
+ *       {@code createTemporaryQueue} and {@code createBrowser}; a {@code QueueSession} refuses the
+ *       publish/subscribe methods, and a connection made by {@code createQueueConnection} the subscription
+ *       connection consumers, all with {@code IllegalStateException} (section 9.2).</li>
+ * </ul>
  */
 package dev.postbox.jms.client;

@@ -217,7 +217,12 @@ public final class Broker implements AutoCloseable {
 
     /** Creates (or finds) a destination with explicit settings. */
     public DestinationRecord createDestination(NewDestination destination) {
-        return guard.call(() -> destinations.findOrCreate(destination));
+        DestinationRecord record = guard.call(() -> destinations.findOrCreate(destination));
+        if (record.kind() == DestinationKind.TOPIC) {
+            // sends to it fan out, also when another node created it
+            topicIds.add(record.id());
+        }
+        return record;
     }
 
     /** Creates a temporary queue owned by a connection of this node. */

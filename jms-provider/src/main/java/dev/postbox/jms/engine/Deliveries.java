@@ -126,13 +126,13 @@ final class Deliveries {
         if (deliveries.isEmpty()) {
             return;
         }
-        int acknowledged = guard.call(() -> store.inTransaction(tx -> DeliveryOutcomes.acknowledge(tx, deliveries)));
+        int lost = guard.call(() -> store.inTransaction(tx -> DeliveryOutcomes.acknowledgeCountingLost(tx,
+                deliveries)));
         inFlight.letGo(deliveries);
-        if (acknowledged < deliveries.size()) {
+        if (lost > 0) {
             LOG.log(Level.WARNING, "PBX-1021 {0} of {1} acknowledged messages were no longer held by this node"
                     + " (it was declared dead meanwhile, or an earlier acknowledgement had committed without"
-                    + " confirmation); those redelivered are processed again", deliveries.size() - acknowledged,
-                    deliveries.size());
+                    + " confirmation); those redelivered are processed again", lost, deliveries.size());
         }
     }
 

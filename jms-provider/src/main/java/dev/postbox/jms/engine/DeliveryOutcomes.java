@@ -57,6 +57,34 @@ final class DeliveryOutcomes {
     }
 
     /**
+     * Acknowledges deliveries in a transaction and returns how many could not be acknowledged although
+     * their destination still exists: they were redelivered meanwhile (this node was declared dead).
+     * Deliveries from a destination deleted meanwhile count as settled, not lost: a non-durable subscription
+     * is deleted with its messages when its last consumer closes, and "closing a consumer has no effect on
+     * the acknowledgement of messages delivered to the application, or on any transaction in progress".
+     */
+    static int acknowledgeCountingLost(StoreTransaction tx, List<Delivery> deliveries) {
+        return acknowledgeCountingLost(tx, deliveries, id -> tx.findDestination(id).isPresent());
+    }
+
+    /** As {@link #acknowledgeCountingLost(StoreTransaction, List)}, asking {@code exists} about destinations. */
+    static int acknowledgeCountingLost(StoreTransaction tx, List<Delivery> deliveries,
+            java.util.function.LongPredicate destinationExists) {
+        int acknowledged = acknowledge(tx, deliveries);
+        if (acknowledged == deliveries.size()) {
+            return 0;
+        }
+        Map<Long, Boolean> exists = new java.util.HashMap<>();
+        int fromDeleted = 0;
+        for (Delivery delivery : deliveries) {
+            if (!exists.computeIfAbsent(delivery.destination().id(), destinationExists::test)) {
+                fromDeleted++;
+            }
+        }
+        return deliveries.size() - acknowledged - fromDeleted;
+    }
+
+    /**
      * Checks freshly claimed messages: expired ones are expired, ones past their delivery attempts (their
      * previous consumers died) are dead-lettered; the rest are returned as deliveries.
      */

@@ -62,11 +62,10 @@ final class Publishing {
             if (!expanded.isEmpty()) {
                 tx.insert(expanded);
             }
-            int expected = acknowledgements.size();
-            int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
-            if (acknowledged != expected) {
+            int lost = DeliveryOutcomes.acknowledgeCountingLost(tx, acknowledgements);
+            if (lost > 0) {
                 // thrown inside the transaction: inTransaction rolls it back
-                throw new EngineException.RolledBack("Transaction rolled back: " + (expected - acknowledged)
+                throw new EngineException.RolledBack("Transaction rolled back: " + lost
                         + " of its received messages were redelivered to another consumer meanwhile", null);
             }
             return expanded;
@@ -84,12 +83,12 @@ final class Publishing {
             if (!messages.isEmpty()) {
                 tx.insert(messages);
             }
-            int expected = acknowledgements.size();
-            int acknowledged = DeliveryOutcomes.acknowledge(tx, acknowledgements);
-            if (acknowledged != expected) {
+            int lost = DeliveryOutcomes.acknowledgeCountingLost(tx, acknowledgements,
+                    id -> store.inTransaction(lookup -> lookup.findDestination(id).isPresent()));
+            if (lost > 0) {
                 connection.rollback();
                 throw new EngineException.RolledBack("Transaction rolled back with the application's work: "
-                        + (expected - acknowledged) + " of its received messages were redelivered to another"
+                        + lost + " of its received messages were redelivered to another"
                         + " consumer meanwhile", null);
             }
             connection.commit();

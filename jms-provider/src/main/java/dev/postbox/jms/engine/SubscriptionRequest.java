@@ -37,18 +37,16 @@ public record SubscriptionRequest(
     }
 
     /**
-     * The stored names of the other kinds of named subscription with this name and client id: durable,
-     * shared durable and shared non-durable subscriptions share one namespace.
+     * The stored name of the subscription that may not coexist with this one: an unshared and a shared
+     * durable subscription may not have the same name and client id. A shared non-durable subscription has
+     * its own namespace ("There is no restriction on durable subscriptions and shared non-durable
+     * subscriptions having the same name and clientId. Such subscriptions would be completely separate").
      */
     public java.util.List<String> conflictingNames() {
-        if (name == null) {
+        if (name == null || !durable) {
             return java.util.List.of();
         }
         String client = clientId == null ? "" : clientId;
-        String own = storedName();
-        return java.util.stream.Stream.of("durable:", "shared-durable:", "shared:")
-                .map(prefix -> prefix + client + ":" + name)
-                .filter(candidate -> !candidate.equals(own))
-                .toList();
+        return java.util.List.of((shared ? "durable:" : "shared-durable:") + client + ":" + name);
     }
 }

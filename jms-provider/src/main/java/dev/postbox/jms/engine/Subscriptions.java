@@ -62,10 +62,11 @@ final class Subscriptions {
     private DestinationRecord findOrReplace(StoreTransaction tx, SubscriptionRequest request) {
         for (String other : request.conflictingNames()) {
             if (tx.findDestination(DestinationKind.SUBSCRIPTION, other).isPresent()) {
-                throw new EngineException.IllegalState("A different kind of subscription named " + request.name()
+                throw new EngineException.IllegalState((request.shared() ? "An unshared" : "A shared")
+                        + " durable subscription named " + request.name()
                         + (request.clientId() == null ? "" : " for client " + request.clientId())
-                        + " exists already (" + other + "): durable, shared durable and shared non-durable"
-                        + " subscriptions share one namespace");
+                        + " exists already (" + other + "): shared and unshared durable subscriptions share one"
+                        + " namespace");
             }
         }
         Optional<DestinationRecord> existing = tx.findDestination(DestinationKind.SUBSCRIPTION, request.storedName());

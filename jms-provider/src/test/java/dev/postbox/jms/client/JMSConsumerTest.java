@@ -197,21 +197,32 @@ class JMSConsumerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void topicSubscriptionsWorkThroughTheContext(TestDatabase.Kind kind) {
-        producer(kind);
+    void consumersOfTopicSubscriptionsReceiveLikeQueueConsumers(TestDatabase.Kind kind) throws Exception {
+        JMSProducer producer = producer(kind);
         Topic topic = context.createTopic("news");
-        assertNotNull(topic);
-        JMSConsumer plain = context.createConsumer(topic);
-        JMSConsumer shared = context.createSharedConsumer(topic, "shared");
-        JMSConsumer durable = context.createSharedDurableConsumer(topic, "durable");
-        context.createProducer().send(topic, "extra");
-        assertEquals("extra", plain.receiveBody(String.class, 5_000));
-        assertEquals("extra", shared.receiveBody(String.class, 5_000));
-        assertEquals("extra", durable.receiveBody(String.class, 5_000));
-        assertThrows(IllegalStateRuntimeException.class, () -> context.unsubscribe("durable"),
-                "the durable subscription has an active consumer");
-        durable.close();
-        context.unsubscribe("durable");
-        assertNotNull(context.createTemporaryTopic());
+        JMSConsumer subscriber = context.createConsumer(topic);
+        JMSConsumer shared = context.createSharedConsumer(topic, "shared", "a = 1");
+        CountDownLatch heard = new CountDownLatch(1);
+        List<String> texts = Collections.synchronizedList(new ArrayList<>());
+        fixture.track(context.createContext(JMSContext.AUTO_ACKNOWLEDGE)).createSharedDurableConsumer(topic, "sd")
+                .setMessageListener(message -> {
+                    texts.add(body(message));
+                    heard.countDown();
+                });
+        producer.setProperty("a", 1).send(topic, "published");
+
+        assertEquals("published", subscriber.receiveBody(String.class, 10_000));
+        assertEquals("published", ((TextMessage) shared.receive(10_000)).getText());
+        assertTrue(heard.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("published"), texts);
+        assertEquals("a = 1", shared.getMessageSelector());
+    }
+
+    private static String body(Message message) {
+        try {
+            return message.getBody(String.class);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -24,6 +24,7 @@ import jakarta.jms.MessageNotWriteableRuntimeException;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -218,9 +219,14 @@ class JMSProducerSendTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void aPublishToATopicWithoutSubscriptionsIsAccepted(TestDatabase.Kind kind) {
+    void aJMSProducerPublishesToEverySubscriptionOfATopic(TestDatabase.Kind kind) {
         JMSProducer producer = producer(kind);
-        assertDoesNotThrowGet(() -> producer.send(context.createTopic("news"), "nobody listens"));
+        Topic topic = context.createTopic("news");
+        JMSConsumer first = context.createConsumer(topic);
+        JMSConsumer second = context.createSharedDurableConsumer(topic, "archive");
+        producer.setPriority(7).send(topic, "published");
+        assertEquals("published", first.receiveBody(String.class, 10_000));
+        assertEquals("published", second.receiveBody(String.class, 10_000));
     }
 
     private static <T> T assertDoesNotThrowGet(JmsGetter<T> getter) {
