@@ -3,6 +3,8 @@ package dev.postbox.benchmarks;
 import dev.postbox.benchmarks.artemis.ArtemisJdbcSystem;
 import dev.postbox.benchmarks.artemis.ArtemisJournalSystem;
 import dev.postbox.benchmarks.classic.ClassicJdbcSystem;
+import dev.postbox.benchmarks.postbox.PostboxH2System;
+import dev.postbox.benchmarks.postbox.PostboxPgSystem;
 import dev.postbox.benchmarks.rawpg.RawPgSystem;
 import dev.postbox.benchmarks.system.BenchmarkSystem;
 
@@ -26,9 +28,8 @@ public final class SystemCatalog {
         SYSTEMS.put("artemis-jdbc", ArtemisJdbcSystem::new);
         SYSTEMS.put("artemis-journal", ArtemisJournalSystem::new);
         SYSTEMS.put("classic-jdbc", ClassicJdbcSystem::new);
-        // Postbox, once it is on this branch (see README, "Adding a system"):
-        // SYSTEMS.put("postbox-pg", PostboxPgSystem::new);
-        // SYSTEMS.put("postbox-h2", PostboxH2System::new);
+        SYSTEMS.put("postbox-pg", PostboxPgSystem::new);
+        SYSTEMS.put("postbox-h2", PostboxH2System::new);
     }
 
     private SystemCatalog() {

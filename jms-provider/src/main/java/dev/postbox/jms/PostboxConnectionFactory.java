@@ -73,6 +73,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     private long idempotencyRetentionMillis = BrokerConfig.DEFAULT_IDEMPOTENCY_RETENTION.toMillis();
     private boolean requireAuthentication;
     private int dupsOkBatchSize = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_SIZE;
+    private int prefetchSize = ConnectionOptions.DEFAULT_PREFETCH_SIZE;
     private long dupsOkBatchDelayMillis = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_DELAY.toMillis();
     private String deserializationAllowList;
     private String deserializationDenyList;
@@ -233,7 +234,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
 
     private ConnectionOptions options(String userName) {
         return new ConnectionOptions(clientId, userName, dupsOkBatchSize, Duration.ofMillis(dupsOkBatchDelayMillis),
-                deserializationAllowList, deserializationDenyList);
+                deserializationAllowList, deserializationDenyList, prefetchSize);
     }
 
     private String safeUrl() {
@@ -373,6 +374,18 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     /** Sets whether every connection must present a stored user's name and password (users: see the README). */
     public void setRequireAuthentication(boolean requireAuthentication) {
         this.requireAuthentication = requireAuthentication;
+    }
+
+    /**
+     * Sets how many messages a consumer claims at once (default {@value ConnectionOptions#DEFAULT_PREFETCH_SIZE};
+     * 1 turns prefetching off). Prefetched messages are held by this consumer until it takes them or closes:
+     * more means fewer database round trips per message, less means fairer sharing between competing consumers.
+     */
+    public void setPrefetchSize(int prefetchSize) {
+        if (prefetchSize < 1) {
+            throw new IllegalArgumentException("prefetchSize must be at least 1, not " + prefetchSize);
+        }
+        this.prefetchSize = prefetchSize;
     }
 
     /** Sets the DUPS_OK_ACKNOWLEDGE batch size. */

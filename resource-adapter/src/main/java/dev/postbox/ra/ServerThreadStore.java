@@ -85,6 +85,16 @@ final class ServerThreadStore implements MessageStore {
     }
 
     @Override
+    public boolean needsVacuum() {
+        return store.needsVacuum();
+    }
+
+    @Override
+    public void vacuum() {
+        store.vacuum();
+    }
+
+    @Override
     public dev.postbox.jms.store.UserStore users() {
         return dev.postbox.jms.store.jpa.JpaMessageStore.usersRunningIn(this);
     }

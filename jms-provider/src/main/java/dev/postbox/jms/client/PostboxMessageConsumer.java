@@ -19,6 +19,8 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     private final ReentrantLock receiving = new ReentrantLock(); // held by the thread inside receive
     private final Runnable wakeListener;
     private volatile MessageListener listener;
+    private final int prefetchSize;
+    private final ArrayDeque<Delivery> prefetched = new ArrayDeque<>(); // guarded by itself
 
     /**
      * The topic subscription a consumer reads, and its registration.
@@ -72,6 +76,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         this.selector = selector;
         this.noLocal = noLocal;
         this.wakeListener = session::wakeDispatcher;
+        this.prefetchSize = session.connection().options().prefetchSize();
     }
 
     PostboxDestination destination() {
@@ -252,9 +257,48 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         return claimed.isEmpty() ? null : claimed.get(0);
     }
 
-    /** Claims one message; in at-most-once mode the claim removes it from the store. */
+    /**
+     * The next message for the application: a prefetched one, or up to {@code prefetchSize} claimed at once of
+     * which the first is returned and the rest kept. In at-most-once mode the claim removes the one message
+     * it takes from the store (never prefetched: what a crash would lose stays at one).
+     */
     private List<Delivery> claimOne() {
-        return session.acknowledgesOnClaim() ? broker.claimAndAcknowledge(spec, 1) : broker.claim(spec, 1);
+        if (session.acknowledgesOnClaim()) {
+            return broker.claimAndAcknowledge(spec, 1);
+        }
+        synchronized (prefetched) {
+            Delivery next = prefetched.poll();
+            if (next != null) {
+                return List.of(next);
+            }
+        }
+        List<Delivery> claimed = broker.claim(spec, prefetchSize);
+        if (claimed.size() <= 1) {
+            return claimed;
+        }
+        synchronized (prefetched) {
+            prefetched.addAll(claimed.subList(1, claimed.size()));
+        }
+        if (closed.get()) {
+            releasePrefetched();
+        }
+        return List.of(claimed.get(0));
+    }
+
+    /**
+     * Gives back the prefetched messages the application has not seen, uncounted (consumer closed, session
+     * recovered or rolled back: they return to the queue in their order, before what was sent later).
+     */
+    void releasePrefetched() {
+        List<Delivery> giveBack;
+        synchronized (prefetched) {
+            if (prefetched.isEmpty()) {
+                return;
+            }
+            giveBack = new ArrayList<>(prefetched);
+            prefetched.clear();
+        }
+        broker.releaseUndelivered(giveBack);
     }
 
     @Override
@@ -307,6 +351,13 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             receiving.unlock();
         }
         session.consumerClosed(this);
+        try {
+            releasePrefetched();
+        } catch (EngineException e) {
+            System.getLogger(PostboxMessageConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                    "PBX-1063 Prefetched messages of a closed consumer cannot be given back now; they return when"
+                    + " this node restarts or is declared dead: {0}", e.getMessage());
+        }
         if (subscription != null) {
             detachFromSubscription();
         }

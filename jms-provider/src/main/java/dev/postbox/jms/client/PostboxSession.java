@@ -238,6 +238,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         }
         awaitCompletions();
         try {
+            releasePrefetched();
             transacted.rollback();
         } catch (EngineException e) {
             throw e.toJMSException();
@@ -252,6 +253,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
             throw new IllegalStateException("recover() is not allowed on a transacted session; use rollback()");
         }
         try {
+            releasePrefetched();
             acknowledgement.recover();
         } catch (EngineException e) {
             throw e.toJMSException();
@@ -421,6 +423,13 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     }
 
     // ----- producers, consumers, browsers -----
+
+    /** Gives back what the consumers prefetched and the application has not seen (recover, rollback). */
+    private void releasePrefetched() {
+        for (PostboxMessageConsumer consumer : consumers) {
+            consumer.releasePrefetched();
+        }
+    }
 
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {

@@ -39,6 +39,8 @@ public final class Broker implements AutoCloseable {
 
     /** Orphan sweeps run every this many heartbeats. */
     private static final int BEATS_PER_ORPHAN_SWEEP = 5;
+    /** How often the store's tables are vacuumed when the database does not (see MessageStore#needsVacuum). */
+    private static final java.time.Duration VACUUM_INTERVAL = java.time.Duration.ofSeconds(10);
 
     private final BrokerConfig config;
     private final MessageStore store;
@@ -99,7 +101,12 @@ public final class Broker implements AutoCloseable {
                 config.expiryScanInterval(), config.expiryScanInterval()));
         broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker.wakeups::wakeAllLocal,
                 config.pollInterval(), config.pollInterval()));
-        store.notifications().ifPresent(n -> broker.wakeups.startRemote(n, broker::nodeId));
+        if (store.needsVacuum()) {
+            broker.periodicTasks.add(scheduler.scheduleWithFixedDelay(broker::vacuum, VACUUM_INTERVAL,
+                    VACUUM_INTERVAL));
+        }
+        store.notifications().ifPresent(n -> broker.wakeups.startRemote(n, broker::nodeId,
+                broker.liveness::otherNodesSeen));
         LOG.log(Level.INFO, "PBX-1000 Postbox node {0} started on {1}", broker.nodeId(), store.databaseDescription());
         return broker;
     }
@@ -115,6 +122,14 @@ public final class Broker implements AutoCloseable {
             } catch (EngineException e) {
                 LOG.log(Level.DEBUG, "Orphan sweep skipped: {0}", e.getMessage());
             }
+        }
+    }
+
+    private void vacuum() {
+        try {
+            store.vacuum();
+        } catch (StoreException e) {
+            LOG.log(Level.DEBUG, "Vacuum skipped: {0}", e.getMessage());
         }
     }
 

@@ -32,6 +32,7 @@ final class NodeLiveness {
     private final AtomicBoolean storeReachable = new AtomicBoolean(true);
     private volatile String nodeId;
     private volatile long reapNotBeforeNanos = System.nanoTime();
+    private volatile boolean otherNodes = true; // until the first count says otherwise
 
     private final Duration durableSubscriptionTimeout;
 
@@ -65,11 +66,19 @@ final class NodeLiveness {
 
     void register() {
         String id = nodeId;
-        store.inTransaction(tx -> {
+        otherNodes = store.inTransaction(tx -> {
             tx.registerNode(id, host);
-            return null;
+            return tx.registeredNodes() > 1;
         });
         LOG.log(Level.DEBUG, "Node {0} registered", id);
+    }
+
+    /**
+     * Whether other nodes were registered at the last heartbeat: only then are wake-up notifications worth
+     * their database round trips (a node that joins since then polls until the next heartbeat sees it).
+     */
+    boolean otherNodesSeen() {
+        return otherNodes;
     }
 
     /** True while heartbeats succeed. */
@@ -84,7 +93,11 @@ final class NodeLiveness {
      */
     int beat() {
         try {
-            boolean alive = store.inTransaction(tx -> tx.heartbeat(nodeId));
+            boolean alive = store.inTransaction(tx -> {
+                boolean renewed = tx.heartbeat(nodeId);
+                otherNodes = tx.registeredNodes() > (renewed ? 1 : 0);
+                return renewed;
+            });
             if (!alive) {
                 String old = nodeId;
                 nodeId = newNodeId();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -28,6 +29,7 @@ final class RemoteWakeups {
 
     private final StoreNotifications notifications;
     private final Supplier<String> node;
+    private final BooleanSupplier othersListening;
     private final LongConsumer wakeLocal;
     private final Runnable wakeAllLocal;
     private final ReentrantLock lock = new ReentrantLock();
@@ -35,10 +37,11 @@ final class RemoteWakeups {
     private final Set<Long> pending = new LinkedHashSet<>(); // guarded by lock
     private volatile boolean running = true;
 
-    RemoteWakeups(StoreNotifications notifications, Supplier<String> node, LongConsumer wakeLocal,
-            Runnable wakeAllLocal) {
+    RemoteWakeups(StoreNotifications notifications, Supplier<String> node, BooleanSupplier othersListening,
+            LongConsumer wakeLocal, Runnable wakeAllLocal) {
         this.notifications = notifications;
         this.node = node;
+        this.othersListening = othersListening;
         this.wakeLocal = wakeLocal;
         this.wakeAllLocal = wakeAllLocal;
     }
@@ -71,8 +74,8 @@ final class RemoteWakeups {
     private void publishLoop() {
         while (running) {
             List<Long> batch = nextBatch();
-            if (batch.isEmpty()) {
-                continue;
+            if (batch.isEmpty() || !othersListening.getAsBoolean()) {
+                continue; // alone on the store: nobody to wake
             }
             try {
                 notifications.publish(node.get(), batch);

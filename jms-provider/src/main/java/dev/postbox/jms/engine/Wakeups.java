@@ -28,8 +28,10 @@ final class Wakeups {
     }
 
     /** Starts cross-node wake-ups over the store's notifications. */
-    void startRemote(StoreNotifications notifications, Supplier<String> node) {
-        remote = new RemoteWakeups(notifications, node, id -> signal(id).wake(), this::wakeAllLocal);
+    void startRemote(StoreNotifications notifications, Supplier<String> node,
+            java.util.function.BooleanSupplier othersListening) {
+        remote = new RemoteWakeups(notifications, node, othersListening, id -> signal(id).wake(),
+                this::wakeAllLocal);
         remote.start(scheduler);
     }
 

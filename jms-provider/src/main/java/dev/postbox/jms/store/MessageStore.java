@@ -57,6 +57,18 @@ public interface MessageStore extends AutoCloseable {
                 + " application server, use a JTA transaction");
     }
 
+    /**
+     * Whether the broker must vacuum the store's tables itself (PostgreSQL with autovacuum off: every claim
+     * and acknowledgement leaves a dead row version, and the claim index slows down as they pile up).
+     */
+    default boolean needsVacuum() {
+        return false;
+    }
+
+    /** Removes dead row versions from the message tables (see {@link #needsVacuum()}). */
+    default void vacuum() {
+    }
+
     /** The broker's users. */
     default UserStore users() {
         throw new StoreException("This message store keeps no users");

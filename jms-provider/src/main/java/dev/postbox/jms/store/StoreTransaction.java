@@ -144,6 +144,9 @@ public interface StoreTransaction extends AutoCloseable {
     /** Renews a node's heartbeat; false when the node is no longer registered (declared dead). */
     boolean heartbeat(String nodeId);
 
+    /** The number of registered nodes (live, or dead and not reaped yet). */
+    int registeredNodes();
+
     /** Unregisters a node (clean shutdown). Its remaining claims are released. */
     void unregisterNode(String nodeId);
 

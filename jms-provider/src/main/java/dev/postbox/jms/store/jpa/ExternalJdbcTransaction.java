@@ -33,18 +33,10 @@ import java.util.Optional;
  */
 final class ExternalJdbcTransaction implements StoreTransaction {
 
-    static final String INSERT = """
-            INSERT INTO pb_message (id, destination_id, priority, visible_at, expires_at, delivery_count,
-                                    enqueued_at, message_id, jms_timestamp, correlation_id, correlation_id_bytes,
-                                    jms_type, reply_to, delivery_mode, jms_expiration, delivery_time,
-                                    origin_connection, properties, body_type, body)
-            VALUES (%s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     static final String ACKNOWLEDGE = "DELETE FROM pb_message WHERE id = ? AND claimed_by = ?";
 
     private final Connection connection;
     private final StoreDialect dialect;
-    private final String insertSql;
     private final Clock clock;
     private final boolean closeConnection;
 
@@ -57,46 +49,14 @@ final class ExternalJdbcTransaction implements StoreTransaction {
     ExternalJdbcTransaction(Connection connection, StoreDialect dialect, Clock clock, boolean closeConnection) {
         this.connection = connection;
         this.dialect = dialect;
-        this.insertSql = INSERT.formatted(dialect.nextMessageIdExpression());
         this.clock = clock;
         this.closeConnection = closeConnection;
     }
 
     @Override
     public int insert(List<NewMessage> messages) {
-        try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-            var now = EntityMapper.utc(clock.instant());
-            int stored = 0;
-            for (NewMessage m : messages) {
-                if (!IdempotencyKeys.claim(connection, dialect, m, now)) {
-                    continue;
-                }
-                stored++;
-                int i = 1;
-                insert.setLong(i++, m.destinationId());
-                insert.setShort(i++, (short) m.priority());
-                insert.setObject(i++, EntityMapper.utc(m.visibleAt()));
-                insert.setObject(i++, EntityMapper.utc(m.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(i++, now);
-                insert.setString(i++, m.messageId());
-                insert.setLong(i++, m.jmsTimestamp());
-                insert.setString(i++, m.correlationId());
-                insert.setBytes(i++, m.correlationIdBytes());
-                insert.setString(i++, m.type());
-                insert.setString(i++, m.replyTo());
-                insert.setShort(i++, (short) m.deliveryMode());
-                insert.setLong(i++, m.jmsExpiration());
-                insert.setLong(i++, m.deliveryTime());
-                insert.setString(i++, m.originConnection());
-                insert.setBytes(i++, m.properties());
-                insert.setShort(i++, (short) m.bodyType());
-                insert.setBytes(i, m.body());
-                insert.addBatch();
-            }
-            if (stored > 0) {
-                insert.executeBatch();
-            }
-            return stored;
+        try {
+            return MessageInserts.insert(connection, dialect, EntityMapper.utc(clock.instant()), messages);
         } catch (SQLException e) {
             throw StoreExceptions.translate("Store message in the current transaction", e);
         }
@@ -302,6 +262,11 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public void unregisterNode(String nodeId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int registeredNodes() {
         throw notInExternalTransaction();
     }
 

@@ -1,6 +1,7 @@
 package dev.postbox.jms.store.jpa;
 
 import dev.postbox.jms.store.ClaimRequest;
+import dev.postbox.jms.store.StoredMessage;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock (so a claim is never taken twice) but then returns nothing instead of the next rows; claims of one
  * destination are therefore serialized in the JVM until their transaction ends, so competing consumers
  * never come back empty-handed while messages are available.
+ *
+ * <p>The claims order by {@code destination_id, claimed_by, priority DESC, id}, the columns of the
+ * {@code pb_message_available} index: H2 reads that index in order (one row for a claim of one) only when
+ * the ORDER BY names its leading columns too, although the WHERE clause fixes them; ordered by
+ * {@code priority DESC, id} alone it reads and sorts every available message of the queue.
  */
 final class H2Dialect implements StoreDialect {
 
@@ -22,7 +28,7 @@ final class H2Dialect implements StoreDialect {
                WHERE id IN (SELECT id FROM pb_message
                              WHERE destination_id = ?3 AND claimed_by IS NULL AND visible_at <= ?2
                                AND (expires_at IS NULL OR expires_at > ?2)
-                             ORDER BY priority DESC, id
+                             ORDER BY destination_id, claimed_by, priority DESC, id
                              FETCH FIRST ?4 ROWS ONLY))""";
 
     static final String CLAIM_AND_DELETE = """
@@ -31,7 +37,7 @@ final class H2Dialect implements StoreDialect {
                WHERE id IN (SELECT id FROM pb_message
                              WHERE destination_id = ?1 AND claimed_by IS NULL AND visible_at <= ?2
                                AND (expires_at IS NULL OR expires_at > ?2)
-                             ORDER BY priority DESC, id
+                             ORDER BY destination_id, claimed_by, priority DESC, id
                              FETCH FIRST ?3 ROWS ONLY))""";
 
     static final String CLAIM_ONE = """
@@ -48,36 +54,22 @@ final class H2Dialect implements StoreDialect {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request) {
+    public List<StoredMessage> claim(JpaStoreTransaction tx, ClaimRequest request) {
         tx.holdUntilEnd(claimLocks.computeIfAbsent(request.destinationId(), id -> new ReentrantLock()));
-        return tx.em().createNativeQuery(CLAIM, MessageEntity.class)
-                .setParameter(1, request.node())
-                .setParameter(2, EntityMapper.utc(request.now()))
-                .setParameter(3, request.destinationId())
-                .setParameter(4, request.max())
-                .getResultList();
+        OffsetDateTime now = EntityMapper.utc(request.now());
+        return tx.queryMessages(CLAIM, request.node(), now, request.destinationId(), request.max());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
+    public List<StoredMessage> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
         tx.holdUntilEnd(claimLocks.computeIfAbsent(request.destinationId(), id -> new ReentrantLock()));
-        return tx.em().createNativeQuery(CLAIM_AND_DELETE, MessageEntity.class)
-                .setParameter(1, request.destinationId())
-                .setParameter(2, EntityMapper.utc(request.now()))
-                .setParameter(3, request.max())
-                .getResultList();
+        return tx.queryMessages(CLAIM_AND_DELETE, request.destinationId(), EntityMapper.utc(request.now()),
+                request.max());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
-        List<MessageEntity> claimed = tx.em().createNativeQuery(CLAIM_ONE, MessageEntity.class)
-                .setParameter(1, node)
-                .setParameter(2, now)
-                .setParameter(3, id)
-                .getResultList();
+    public StoredMessage claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
+        List<StoredMessage> claimed = tx.queryMessages(CLAIM_ONE, node, now, id);
         return claimed.isEmpty() ? null : claimed.get(0);
     }
 

@@ -31,6 +31,7 @@ public final class JpaMessageStore implements MessageStore {
 
     private final EntityManagerFactory emf;
     private final DataSource own;
+    private final boolean vacuumItself;
     private final DataSource transactional;
     private final StoreNotifications notifications;
     private final StoreDialect dialect;
@@ -41,7 +42,8 @@ public final class JpaMessageStore implements MessageStore {
     private JpaMessageStore(EntityManagerFactory emf, DataSource own, DataSource transactional, StoreDialect dialect,
             Clock clock, String description, AutoCloseable owned) {
         this.emf = emf;
-        this.own = transactional == null ? own : null;
+        this.own = own;
+        this.vacuumItself = dialect instanceof PostgresDialect && autovacuumOff(own);
         this.transactional = transactional;
         this.notifications = dialect instanceof PostgresDialect
                 ? new PostgresNotifications(own, PostgresNotifications.currentSchema(own)) : null;
@@ -180,9 +182,40 @@ public final class JpaMessageStore implements MessageStore {
         }
     }
 
+    private static boolean autovacuumOff(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT current_setting('autovacuum')")) {
+            boolean off = r.next() && "off".equalsIgnoreCase(r.getString(1));
+            if (off) {
+                LOG.log(System.Logger.Level.WARNING, "PBX-1004 PostgreSQL autovacuum is off: Postbox vacuums its"
+                        + " tables itself, or its claims would slow down as dead row versions pile up");
+            }
+            return off;
+        } catch (SQLException e) {
+            throw StoreExceptions.translate("Read the autovacuum setting", e);
+        }
+    }
+
+    @Override
+    public boolean needsVacuum() {
+        return vacuumItself;
+    }
+
+    @Override
+    public void vacuum() {
+        try (Connection c = own.getConnection(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("VACUUM (SKIP_LOCKED) pb_message, pb_node, pb_idempotency_key, pb_subscription_consumer");
+        } catch (SQLException e) {
+            throw StoreExceptions.translate("Vacuum the message tables", e);
+        }
+    }
+
     @Override
     public dev.postbox.jms.store.SessionConnection openSessionConnection() {
-        if (own == null) {
+        if (transactional != null) {
+            // in an application server the JTA transaction shares the connection with the application
             return MessageStore.super.openSessionConnection();
         }
         return JdbcSessionConnection.open(own, dialect, clock);

@@ -221,28 +221,14 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public int insert(List<NewMessage> messages) {
         return run("Store message", () -> {
-            Instant now = clock.instant();
-            int stored = 0;
-            for (NewMessage message : messages) {
-                if (message.idempotencyKey() != null && !claimKey(message, now)) {
-                    continue;
-                }
-                em.persist(EntityMapper.toEntity(message, now));
-                stored++;
+            try {
+                em.flush();
+                return MessageInserts.insert(em.unwrap(java.sql.Connection.class), dialect,
+                        EntityMapper.utc(clock.instant()), messages);
+            } catch (java.sql.SQLException e) {
+                throw StoreExceptions.translate("Store message", e);
             }
-            em.flush();
-            em.clear();
-            return stored;
         });
-    }
-
-    private boolean claimKey(NewMessage message, Instant now) {
-        em.flush();
-        try {
-            return IdempotencyKeys.claim(em.unwrap(java.sql.Connection.class), dialect, message, EntityMapper.utc(now));
-        } catch (java.sql.SQLException e) {
-            throw StoreExceptions.translate("Record idempotency key", e);
-        }
     }
 
     @Override
@@ -270,25 +256,31 @@ final class JpaStoreTransaction implements StoreTransaction {
     public List<StoredMessage> claimById(Collection<Long> ids, String node, Instant now) {
         return run("Claim messages", () -> {
             OffsetDateTime time = EntityMapper.utc(now);
-            List<MessageEntity> claimed = new ArrayList<>(ids.size());
+            List<StoredMessage> claimed = new ArrayList<>(ids.size());
             for (long id : ids) {
-                MessageEntity entity = dialect.claimOne(this, id, node, time);
-                if (entity != null) {
-                    claimed.add(entity);
+                StoredMessage message = dialect.claimOne(this, id, node, time);
+                if (message != null) {
+                    claimed.add(message);
                 }
             }
             return sorted(claimed);
         });
     }
 
-    private List<StoredMessage> sorted(List<MessageEntity> entities) {
-        List<StoredMessage> messages = new ArrayList<>(entities.size());
-        for (MessageEntity entity : entities) {
-            messages.add(EntityMapper.toRecord(entity));
+    /** Runs a dialect's claim statement (numbered parameters) on this transaction's connection. */
+    List<StoredMessage> queryMessages(String numberedSql, Object... parameters) {
+        try {
+            em.flush();
+            return MessageRows.query(em.unwrap(java.sql.Connection.class), numberedSql, parameters);
+        } catch (java.sql.SQLException e) {
+            throw StoreExceptions.translate("Claim messages", e);
         }
-        messages.sort(DELIVERY_ORDER);
-        em.clear();
-        return messages;
+    }
+
+    private static List<StoredMessage> sorted(List<StoredMessage> messages) {
+        List<StoredMessage> result = new ArrayList<>(messages);
+        result.sort(DELIVERY_ORDER);
+        return result;
     }
 
     @Override
@@ -473,6 +465,12 @@ final class JpaStoreTransaction implements StoreTransaction {
         return run("Heartbeat", () -> em.createNativeQuery(MessageQueries.HEARTBEAT)
                 .setParameter(1, nodeId)
                 .executeUpdate() == 1);
+    }
+
+    @Override
+    public int registeredNodes() {
+        return run("Count nodes", () -> ((Number) em.createNativeQuery(MessageQueries.COUNT_NODES)
+                .getSingleResult()).intValue());
     }
 
     @Override

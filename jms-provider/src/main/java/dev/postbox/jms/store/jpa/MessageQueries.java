@@ -124,6 +124,8 @@ final class MessageQueries {
     static final String DELETE_SUBSCRIPTIONS_OF =
             "DELETE FROM DestinationEntity d WHERE d.topicId = :topic";
 
+    static final String COUNT_NODES = "SELECT COUNT(*) FROM pb_node";
+
     static final String HEARTBEAT =
             "UPDATE pb_node SET heartbeat_at = CURRENT_TIMESTAMP WHERE node_id = ?1";
 

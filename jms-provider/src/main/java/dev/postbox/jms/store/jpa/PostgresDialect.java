@@ -1,6 +1,7 @@
 package dev.postbox.jms.store.jpa;
 
 import dev.postbox.jms.store.ClaimRequest;
+import dev.postbox.jms.store.StoredMessage;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,34 +45,20 @@ final class PostgresDialect implements StoreDialect {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request) {
-        return tx.em().createNativeQuery(CLAIM, MessageEntity.class)
-                .setParameter(1, request.node())
-                .setParameter(2, EntityMapper.utc(request.now()))
-                .setParameter(3, request.destinationId())
-                .setParameter(4, request.max())
-                .getResultList();
+    public List<StoredMessage> claim(JpaStoreTransaction tx, ClaimRequest request) {
+        OffsetDateTime now = EntityMapper.utc(request.now());
+        return tx.queryMessages(CLAIM, request.node(), now, request.destinationId(), request.max());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
-        return tx.em().createNativeQuery(CLAIM_AND_DELETE, MessageEntity.class)
-                .setParameter(1, request.destinationId())
-                .setParameter(2, EntityMapper.utc(request.now()))
-                .setParameter(3, request.max())
-                .getResultList();
+    public List<StoredMessage> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request) {
+        return tx.queryMessages(CLAIM_AND_DELETE, request.destinationId(), EntityMapper.utc(request.now()),
+                request.max());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
-        List<MessageEntity> claimed = tx.em().createNativeQuery(CLAIM_ONE, MessageEntity.class)
-                .setParameter(1, node)
-                .setParameter(2, now)
-                .setParameter(3, id)
-                .getResultList();
+    public StoredMessage claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now) {
+        List<StoredMessage> claimed = tx.queryMessages(CLAIM_ONE, node, now, id);
         return claimed.isEmpty() ? null : claimed.get(0);
     }
 

@@ -1,6 +1,7 @@
 package dev.postbox.jms.store.jpa;
 
 import dev.postbox.jms.store.ClaimRequest;
+import dev.postbox.jms.store.StoredMessage;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,13 +13,13 @@ interface StoreDialect {
     String name();
 
     /** Claims available messages (see {@link dev.postbox.jms.store.StoreTransaction#claim}). */
-    List<MessageEntity> claim(JpaStoreTransaction tx, ClaimRequest request);
+    List<StoredMessage> claim(JpaStoreTransaction tx, ClaimRequest request);
 
     /** Deletes and returns available messages (see {@link dev.postbox.jms.store.StoreTransaction#claimAndDelete}). */
-    List<MessageEntity> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request);
+    List<StoredMessage> claimAndDelete(JpaStoreTransaction tx, ClaimRequest request);
 
     /** Claims one message by id if it is still available; null when someone else has it. */
-    MessageEntity claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now);
+    StoredMessage claimOne(JpaStoreTransaction tx, long id, String node, OffsetDateTime now);
 
     /** Makes the current transaction's commit asynchronous, or does nothing. */
     void relaxDurability(EntityManager em);
