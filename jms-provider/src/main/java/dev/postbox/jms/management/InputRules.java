@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 /** Validation of management input; every violation is a {@link ManagementException.InvalidRequest}. */
 final class InputRules {
 
-    /** Names of new queues: letters, digits and {@code . _ - : / $ # @}. */
-    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._\\-:/$#@]{1,200}");
+    /**
+     * Names of new queues: letters, digits and {@code . _ - : $ @} (no {@code /}, so that every new queue
+     * can be named in a URL path segment).
+     */
+    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._\\-:$@]{1,200}");
     private static final long MAX_DELAY_MILLIS = 7L * 24 * 3600 * 1000;
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,2})-(\\d{1,19})");
 
@@ -27,7 +30,7 @@ final class InputRules {
         existingName(name, "queue");
         if (!QUEUE_NAME.matcher(name).matches()) {
             throw new ManagementException.InvalidRequest("Invalid queue name \"" + name + "\": use 1 to 200 letters,"
-                    + " digits and . _ - : / $ # @");
+                    + " digits and . _ - : $ @");
         }
         if (name.startsWith("temp-")) {
             throw new ManagementException.InvalidRequest("Invalid queue name \"" + name

@@ -27,7 +27,7 @@ class InputAndRenderingTest {
     @Test
     void queueNamesOfNewQueuesAreChecked() {
         assertEquals("orders.eu-1", InputRules.newQueueName("orders.eu-1"));
-        for (String bad : new String[] {"", "a b", "<script>", "temp-1", "x".repeat(201), "ä"}) {
+        for (String bad : new String[] {"", "a b", "<script>", "temp-1", "x".repeat(201), "ä", "a/b", "a#b"}) {
             assertThrows(ManagementException.InvalidRequest.class, () -> InputRules.newQueueName(bad), bad);
         }
         assertEquals("any name an app chose", InputRules.existingName("any name an app chose", "queue"));
