@@ -12,6 +12,11 @@ final class Audit {
     }
 
     static void record(String action, String details) {
-        LOG.log(Level.INFO, AdminMessages.format(AdminMessages.AUDIT, action, details));
+        LOG.log(Level.INFO, AdminMessages.format(AdminMessages.AUDIT, action, printable(details)));
+    }
+
+    /** Names come from URLs: no line breaks or other control characters reach the log. */
+    static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

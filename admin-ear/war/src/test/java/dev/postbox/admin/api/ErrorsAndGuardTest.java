@@ -51,6 +51,7 @@ class ErrorsAndGuardTest {
                 assertTrue(ids.add(text.substring(0, 8)), "duplicate ID " + text.substring(0, 8));
             }
         }
+        assertEquals("orders?PBX-3100 forged", Audit.printable("orders\nPBX-3100 forged"));
         assertEquals("PBX-3100 Admin purged queue: it's done", AdminMessages.format(AdminMessages.AUDIT,
                 "purged queue", "it's done"));
     }
