@@ -12,6 +12,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -177,5 +178,13 @@ class QueueAdministrationTest {
                 assertFalse(node.lastHeartbeat().isBefore(node.startedAt()));
             }
         }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedAsUnavailable() {
+        ManagementException.Unavailable down = assertThrows(ManagementException.Unavailable.class,
+                () -> QueueManagement.forJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
+
+        assertTrue(down.getMessage().contains("cannot be reached"), down.getMessage());
     }
 }
