@@ -136,6 +136,34 @@ public interface StoreTransaction extends AutoCloseable {
     /** Message counts per destination id: available, in flight, delayed. */
     Map<Long, DestinationCounts> countsByDestination(Instant now);
 
+    // ----- management -----
+
+    /** Deletes a message unless it is in flight; returns 1 when deleted, 0 when in flight or gone. */
+    int deleteUnclaimed(long messageId);
+
+    /**
+     * Moves a message that is not in flight to another destination, available there at {@code now};
+     * returns 1 when moved, 0 when in flight or gone.
+     */
+    int moveUnclaimed(long messageId, long targetDestinationId, Instant now);
+
+    /**
+     * Returns dead-lettered messages of a destination that came from {@code origin} and are not in flight
+     * to {@code targetDestinationId}: available at {@code now}, delivery count zero, dead-letter details and
+     * last failure cleared.
+     *
+     * @param messageIds the messages to return, or null for all of them
+     * @return how many were returned
+     */
+    int restoreDeadLetters(long destinationId, String origin, Collection<Long> messageIds, long targetDestinationId,
+            Instant now);
+
+    /** The distinct dead-letter origins of the messages on a destination, by name. */
+    List<String> deadLetterOrigins(long destinationId);
+
+    /** The registered nodes, by id. */
+    List<NodeRecord> listNodes();
+
     // ----- nodes -----
 
     /** Registers a live node. */

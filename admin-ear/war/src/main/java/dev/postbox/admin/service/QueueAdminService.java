@@ -1,14 +1,16 @@
 package dev.postbox.admin.service;
 
-import dev.postbox.jms.management.QueueInfo;
+import dev.postbox.admin.AdminMessages;
+import dev.postbox.jms.management.ManagementException;
 import dev.postbox.jms.management.QueueManagement;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The admin application's access to the broker: the management API administered object of the Postbox
- * resource adapter (JNDI {@value #MANAGEMENT_JNDI}). Never touches the store's tables.
+ * resource adapter (JNDI {@value #MANAGEMENT_JNDI}), looked up on first use so that a missing binding is
+ * a 503 with a clear message instead of a failed deployment. Never touches the store's tables.
  */
 @ApplicationScoped
 public class QueueAdminService {
@@ -16,11 +18,33 @@ public class QueueAdminService {
     /** Where server-config binds the management object. */
     public static final String MANAGEMENT_JNDI = "postbox/management";
 
-    @Resource(lookup = MANAGEMENT_JNDI)
-    QueueManagement management;
+    private volatile QueueManagement management;
 
-    /** Every queue with its counts. */
-    public List<QueueInfo> listQueues() {
-        return management.listQueues();
+    /** For CDI. */
+    public QueueAdminService() {
+    }
+
+    /** A service over a given management API (tests, tools). */
+    public QueueAdminService(QueueManagement management) {
+        this.management = management;
+    }
+
+    /** The broker's management API. */
+    public QueueManagement management() {
+        QueueManagement current = management;
+        if (current == null) {
+            current = lookup();
+            management = current;
+        }
+        return current;
+    }
+
+    private static QueueManagement lookup() {
+        try {
+            return (QueueManagement) new InitialContext().lookup(MANAGEMENT_JNDI);
+        } catch (NamingException | ClassCastException e) {
+            throw new ManagementException.Unavailable(AdminMessages.format(AdminMessages.NO_MANAGEMENT_OBJECT,
+                    MANAGEMENT_JNDI, e.toString()), e);
+        }
     }
 }

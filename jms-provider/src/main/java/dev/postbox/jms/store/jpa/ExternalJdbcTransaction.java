@@ -8,6 +8,7 @@ import dev.postbox.jms.store.DestinationPolicy;
 import dev.postbox.jms.store.DestinationRecord;
 import dev.postbox.jms.store.NewDestination;
 import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.NodeRecord;
 import dev.postbox.jms.store.Release;
 import dev.postbox.jms.store.ScanPosition;
 import dev.postbox.jms.store.StoreTransaction;
@@ -282,6 +283,31 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public int deleteExpiredIdempotencyKeys(Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int deleteUnclaimed(long messageId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int moveUnclaimed(long messageId, long targetDestinationId, Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public int restoreDeadLetters(long destinationId, String origin, Collection<Long> ids, long target, Instant now) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<String> deadLetterOrigins(long destinationId) {
+        throw notInExternalTransaction();
+    }
+
+    @Override
+    public List<NodeRecord> listNodes() {
         throw notInExternalTransaction();
     }
 }

@@ -8,6 +8,7 @@ import dev.postbox.jms.store.DestinationPolicy;
 import dev.postbox.jms.store.DestinationRecord;
 import dev.postbox.jms.store.NewDestination;
 import dev.postbox.jms.store.NewMessage;
+import dev.postbox.jms.store.NodeRecord;
 import dev.postbox.jms.store.Release;
 import dev.postbox.jms.store.ScanPosition;
 import dev.postbox.jms.store.StoreException;
@@ -448,6 +449,34 @@ final class JpaStoreTransaction implements StoreTransaction {
             }
             return counts;
         });
+    }
+
+    // ----- management (statements in ManagementStatements) -----
+
+    @Override
+    public int deleteUnclaimed(long messageId) {
+        return run("Delete message", () -> ManagementStatements.deleteUnclaimed(em, messageId));
+    }
+
+    @Override
+    public int moveUnclaimed(long messageId, long targetDestinationId, Instant now) {
+        return run("Move message", () -> ManagementStatements.moveUnclaimed(em, messageId, targetDestinationId, now));
+    }
+
+    @Override
+    public int restoreDeadLetters(long destinationId, String origin, Collection<Long> ids, long target, Instant now) {
+        return run("Retry dead letters", () -> ManagementStatements.restoreDeadLetters(em, destinationId, origin, ids,
+                target, now));
+    }
+
+    @Override
+    public List<String> deadLetterOrigins(long destinationId) {
+        return run("Find dead-letter origins", () -> ManagementStatements.deadLetterOrigins(em, destinationId));
+    }
+
+    @Override
+    public List<NodeRecord> listNodes() {
+        return run("List nodes", () -> ManagementStatements.listNodes(em));
     }
 
     // ----- nodes -----

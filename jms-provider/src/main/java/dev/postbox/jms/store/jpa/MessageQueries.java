@@ -148,4 +148,28 @@ final class MessageQueries {
     static final String RELEASE_NODE_CLAIMS = """
             UPDATE MessageEntity m SET m.claimedBy = NULL, m.deliveryCount = m.deliveryCount - 1
              WHERE m.claimedBy = :node""";
+
+    // ----- management -----
+
+    static final String DELETE_UNCLAIMED =
+            "DELETE FROM MessageEntity m WHERE m.id = :id AND m.claimedBy IS NULL";
+
+    static final String MOVE_UNCLAIMED = """
+            UPDATE MessageEntity m SET m.destinationId = :target, m.visibleAt = :now
+             WHERE m.id = :id AND m.claimedBy IS NULL""";
+
+    /** Back from a dead-letter queue to the origin: fresh delivery count, no dead-letter details. */
+    static final String RESTORE_DEAD_LETTERS = """
+            UPDATE MessageEntity m SET m.destinationId = :target, m.visibleAt = :now, m.deliveryCount = 0,
+                   m.lastFailure = NULL, m.deadLetterReason = NULL, m.deadLetterOrigin = NULL,
+                   m.deadLetteredAt = NULL, m.deadLetterAttempts = NULL
+             WHERE m.destinationId = :destination AND m.deadLetterOrigin = :origin AND m.claimedBy IS NULL""";
+
+    static final String RESTORE_SELECTED_DEAD_LETTERS = RESTORE_DEAD_LETTERS + " AND m.id IN :ids";
+
+    static final String DEAD_LETTER_ORIGINS = """
+            SELECT DISTINCT m.deadLetterOrigin FROM MessageEntity m
+             WHERE m.destinationId = :destination AND m.deadLetterOrigin IS NOT NULL""";
+
+    static final String ALL_NODES = "SELECT n FROM NodeEntity n ORDER BY n.nodeId";
 }
