@@ -47,9 +47,9 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
 
     private DestinationRecord resolve(PostboxDestination target) throws JMSException {
         if (target.isTopic()) {
-            return session.resolveTopic(target);
+            return session.destinations().resolveTopic(target);
         }
-        return session.resolveQueue(target, false);
+        return session.destinations().resolveQueue(target, false);
     }
 
     // ----- settings -----

@@ -2,20 +2,15 @@ package dev.postbox.jms.client;
 
 import dev.postbox.jms.PostboxAcknowledgeMode;
 import dev.postbox.jms.PostboxDestination;
-import dev.postbox.jms.PostboxQueue;
-import dev.postbox.jms.PostboxTemporaryQueue;
-import dev.postbox.jms.PostboxTopic;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.engine.Delivery;
 import dev.postbox.jms.engine.EngineException;
 import dev.postbox.jms.message.PostboxMessage;
-import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationRecord;
 import dev.postbox.jms.store.NewMessage;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -48,6 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A Postbox session: a single-threaded context for producing and consuming. Acknowledgement follows the
  * session mode through an {@link AcknowledgementPolicy}; listener delivery runs on a serial executor.
+ *
+ * <p>Size note (over the 600-line budget, reviewed): {@code Session}, {@code QueueSession} and
+ * {@code TopicSession} together ask for some 50 public methods, each here a short check-and-delegate; the
+ * work lives in {@link SessionDestinations}, {@link TopicSubscribing}, {@link SessionDelivery} and the
+ * acknowledgement policies.
  */
 public final class PostboxSession implements Session, QueueSession, TopicSession {
 
@@ -65,6 +65,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     private final Set<PostboxQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
     private final SessionDelivery delivery;
     private final TopicSubscribing topics;
+    private final SessionDestinations destinations;
     private final AsyncSends asyncSends;
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -84,6 +85,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         this.asyncSends = new AsyncSends(broker.scheduler());
         this.delivery = new SessionDelivery(this, acknowledgement, mode == Session.CLIENT_ACKNOWLEDGE);
         this.topics = new TopicSubscribing(this);
+        this.destinations = new SessionDestinations(connection, broker);
     }
 
     PostboxConnection connection() {
@@ -345,81 +347,33 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
     public Queue createQueue(String queueName) throws JMSException {
         checkClosed();
         domain.checkPointToPoint("createQueue");
-        PostboxDestination.checkName(queueName);
-        try {
-            broker.queue(queueName);
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
-        return new PostboxQueue(queueName);
+        return destinations.queue(queueName);
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkClosed();
         checkPublishSubscribe("createTopic");
-        PostboxDestination.checkName(topicName);
-        try {
-            broker.topic(topicName);
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
-        return new PostboxTopic(topicName);
+        return destinations.topic(topicName);
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkClosed();
         domain.checkPointToPoint("createTemporaryQueue");
-        try {
-            DestinationRecord record = connection.createTemporaryQueueRecord();
-            return new PostboxTemporaryQueue(record.name(), connection);
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
+        return destinations.temporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
         checkPublishSubscribe("createTemporaryTopic");
-        try {
-            DestinationRecord record = connection.createTemporaryTopicRecord();
-            return new dev.postbox.jms.PostboxTemporaryTopic(record.name(), connection);
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
+        return destinations.temporaryTopic();
     }
 
-    /** The stored topic behind a JMS topic (to publish to). */
-    DestinationRecord resolveTopic(PostboxDestination destination) throws JMSException {
-        try {
-            if (destination.isTemporary()) {
-                return broker.findDestination(DestinationKind.TOPIC, destination.name())
-                        .orElseThrow(() -> new InvalidDestinationException(destination + " no longer exists"));
-            }
-            return broker.topic(destination.name());
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
-    }
-
-    /** The stored queue behind a JMS destination, checked for this connection's right to consume it. */
-    DestinationRecord resolveQueue(PostboxDestination destination, boolean forConsuming) throws JMSException {
-        try {
-            if (destination.isTemporary()) {
-                DestinationRecord record = broker.findDestination(DestinationKind.QUEUE, destination.name())
-                        .orElseThrow(() -> new InvalidDestinationException(destination + " no longer exists"));
-                if (forConsuming && !connection.owns(record)) {
-                    throw new InvalidDestinationException("Only the connection that created " + destination
-                            + " may consume from it");
-                }
-                return record;
-            }
-            return broker.queue(destination.name());
-        } catch (EngineException e) {
-            throw e.toJMSException();
-        }
+    /** The stored destinations behind this session's JMS destinations. */
+    SessionDestinations destinations() {
+        return destinations;
     }
 
     // ----- producers, consumers, browsers -----
@@ -457,7 +411,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         if (target.isTopic()) {
             return register(topics.consumer(target, messageSelector, noLocal));
         }
-        DestinationRecord record = resolveQueue(target, true);
+        DestinationRecord record = destinations.resolveQueue(target, true);
         return register(new PostboxMessageConsumer(this, target, record,
                 ConsumerFilters.of(messageSelector, false, connection.identity()), selectorOrNull(messageSelector),
                 noLocal));
@@ -490,7 +444,7 @@ public final class PostboxSession implements Session, QueueSession, TopicSession
         checkClosed();
         domain.checkPointToPoint("createBrowser");
         PostboxDestination target = PostboxDestination.of(queue);
-        DestinationRecord record = resolveQueue(target, false);
+        DestinationRecord record = destinations.resolveQueue(target, false);
         PostboxQueueBrowser browser = new PostboxQueueBrowser(this, (Queue) target, record,
                 ConsumerFilters.of(messageSelector, false, connection.identity()), selectorOrNull(messageSelector));
         browsers.add(browser);

@@ -73,7 +73,9 @@ final class ChildArgs {
 
     /**
      * A factory on {@code url} with the liveness settings {@code heartbeat}, {@code timeout}, {@code poll}
-     * (milliseconds) and {@code maxAttempts}; no linger after the last connection closes.
+     * (milliseconds), {@code maxAttempts} and {@code prefetch}; no linger after the last connection closes.
+     * Prefetch defaults to 1 here: most crash tests pin the JMS acknowledgement window exactly (which
+     * messages a dead consumer held); the prefetch tests set it.
      */
     PostboxConnectionFactory factory() {
         PostboxConnectionFactory factory = new PostboxConnectionFactory(get("url"));
@@ -83,6 +85,7 @@ final class ChildArgs {
         factory.setNodeTimeoutMillis(getLong("timeout", 2_000));
         factory.setPollIntervalMillis(getLong("poll", 250));
         factory.setMaxDeliveryAttempts(getInt("maxAttempts", 10));
+        factory.setPrefetchSize(getInt("prefetch", 1));
         factory.setConnectTimeoutMillis(getLong("connectTimeout", 5_000));
         return factory;
     }

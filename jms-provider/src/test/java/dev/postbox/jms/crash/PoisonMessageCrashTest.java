@@ -75,7 +75,22 @@ class PoisonMessageCrashTest {
 
     @Test
     void aMessageThatKillsItsConsumerEveryTimeIsDeadLetteredAndTheOthersAreProcessedOnce() throws Exception {
-        ChildArgs consumerArgs = args.copy().with("mode", "client").with("ackEvery", 1).with("haltOn", POISON);
+        poisonAmongInnocents(1);
+    }
+
+    /**
+     * With prefetch, the innocents fetched together with the poison are held by the JVM it kills: they come
+     * back once, flagged redelivered with count 2, and are never charged again, because a batch claim keeps
+     * only never-delivered messages behind its first (the poison then travels alone).
+     */
+    @Test
+    void withPrefetchTheInnocentsFetchedWithThePoisonAreRedeliveredOnceAndNeverDeadLettered() throws Exception {
+        poisonAmongInnocents(64);
+    }
+
+    private void poisonAmongInnocents(int prefetch) throws Exception {
+        ChildArgs consumerArgs = args.copy().with("mode", "client").with("ackEvery", 1).with("haltOn", POISON)
+                .with("prefetch", prefetch);
         List<ChildJvm> started = new ArrayList<>();
         List<Integer> poisonCounts = new ArrayList<>();
         ChildJvm survivor = null;
@@ -112,8 +127,13 @@ class PoisonMessageCrashTest {
         assertEquals(expected.size(), innocents.size(), "no innocent processed twice: " + innocents);
         assertEquals(expected, new TreeSet<>(innocents.stream().map(Seen::n).toList()));
         innocents.forEach(s -> {
-            assertFalse(s.redelivered(), "innocent never redelivered: " + s);
-            assertEquals(1, s.deliveryCount(), "innocent delivered once: " + s);
+            if (prefetch == 1 || s.n() < POISON) {
+                assertFalse(s.redelivered(), "innocent never redelivered: " + s);
+                assertEquals(1, s.deliveryCount(), "innocent delivered once: " + s);
+            } else {
+                assertTrue(s.deliveryCount() <= 2, "an innocent prefetched with the poison is charged once: " + s);
+                assertEquals(s.deliveryCount() == 2, s.redelivered(), s.toString());
+            }
         });
         assertEquals(0, CrashSupport.rowsIn(db, QUEUE), "nothing left in " + QUEUE);
 

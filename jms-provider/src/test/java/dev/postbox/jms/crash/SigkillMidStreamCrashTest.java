@@ -108,6 +108,17 @@ class SigkillMidStreamCrashTest {
     }
 
     @Test
+    void clientAcknowledgeWithPrefetchKilledMidStreamRedeliversThePrefetchedButDuplicatesOnlyTheOneInHand()
+            throws Exception {
+        int prefetch = 64;
+        Outcome outcome = killAndDrain("client-ack1-prefetch", args.copy().with("mode", "client").with("ackEvery", 1)
+                .with("processMillis", 8).with("prefetch", prefetch), 100);
+        outcome.assertGuarantees();
+        assertTrue(outcome.inFlight.size() <= prefetch, "at most one prefetch batch in flight: " + outcome);
+        assertTrue(outcome.duplicates.size() <= 1, "only the message being processed can be seen twice: " + outcome);
+    }
+
+    @Test
     void atMostOnceConsumerKilledWhileProcessingLosesThatMessageAndDuplicatesNothing() throws Exception {
         // 1..156 processed; 157 taken from the store and being processed when the JVM dies
         ChildJvm child = children.start("at-most-once", CrashConsumerMain.class,
