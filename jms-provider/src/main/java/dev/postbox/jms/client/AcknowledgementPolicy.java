@@ -18,6 +18,14 @@ sealed interface AcknowledgementPolicy
         return false;
     }
 
+    /**
+     * Whether a message whose listener threw is redelivered at once (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE):
+     * then the consumer's prefetched messages go back too, so that it is the next one delivered.
+     */
+    default boolean redeliversAtOnceOnListenerFailure() {
+        return false;
+    }
+
     /** A message was returned by {@code receive}. */
     void received(Delivery delivery) throws JMSException;
 

@@ -31,6 +31,11 @@ final class AutoAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public boolean redeliversAtOnceOnListenerFailure() {
+        return true;
+    }
+
+    @Override
     public void afterListener(Delivery delivery, Throwable failure) {
         inListener = null;
         if (failure != null) {

@@ -52,6 +52,11 @@ final class DupsOkAcknowledgement implements AcknowledgementPolicy {
     }
 
     @Override
+    public boolean redeliversAtOnceOnListenerFailure() {
+        return true;
+    }
+
+    @Override
     public void afterListener(Delivery delivery, Throwable failure) {
         inListener = null;
         if (failure != null) {

@@ -102,13 +102,14 @@ final class SessionDelivery {
                 broker.redeliver(List.of(delivery), "undeliverable: " + Failures.describe(e));
                 return;
             }
-            invokeListener(listener, delivery, message);
+            invokeListener(consumer, listener, delivery, message);
         } finally {
             listenerLock.unlock();
         }
     }
 
-    private void invokeListener(MessageListener listener, Delivery delivery, PostboxMessage message) {
+    private void invokeListener(PostboxMessageConsumer consumer, MessageListener listener, Delivery delivery,
+            PostboxMessage message) {
         acknowledgement.beforeListener(delivery);
         Throwable failure = null;
         listenerThread = Thread.currentThread();
@@ -120,6 +121,13 @@ final class SessionDelivery {
                     + " acknowledgement mode", e, message.getJMSMessageID());
         } finally {
             listenerThread = null;
+        }
+        if (failure != null && acknowledgement.redeliversAtOnceOnListenerFailure()) {
+            try {
+                consumer.releasePrefetched(); // the failed message must come before them again
+            } catch (EngineException e) {
+                session.connection().reportAsyncFailure(e);
+            }
         }
         try {
             acknowledgement.afterListener(delivery, failure);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.postbox.jms.testing.Brokers;
 import dev.postbox.jms.testing.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -185,7 +186,8 @@ class SelectorAndBrowserTest extends ClientTestBase {
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void aBrowserShowsNeitherExpiredNorInFlightMessages(TestDatabase.Kind kind) throws Exception {
-        Connection connection = connect(kind);
+        // prefetched messages are in flight too: with the default the consumer would have claimed "available"
+        Connection connection = connect(Brokers.oneAtATime(factory(kind)));
         connection.start();
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue queue = session.createQueue("browsed-states");

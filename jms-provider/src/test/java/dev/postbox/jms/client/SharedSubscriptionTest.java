@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.jms.PostboxConnectionFactory;
+import dev.postbox.jms.testing.Brokers;
 import dev.postbox.jms.testing.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -34,7 +35,7 @@ class SharedSubscriptionTest extends TopicTestBase {
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void consumersOfASharedSubscriptionEachGetDifferentMessages(TestDatabase.Kind kind) throws Exception {
-        PostboxConnectionFactory factory = factory(kind);
+        PostboxConnectionFactory factory = Brokers.oneAtATime(factory(kind)); // alternating receives
         Connection first = connect(factory);
         Connection second = connect(factory);
         first.start();
@@ -65,7 +66,7 @@ class SharedSubscriptionTest extends TopicTestBase {
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void consumersOfASharedDurableSubscriptionEachGetDifferentMessages(TestDatabase.Kind kind) throws Exception {
-        Connection connection = connect(kind);
+        Connection connection = connect(Brokers.oneAtATime(factory(kind))); // alternating receives
         connection.start();
         Session one = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
         Session two = connection.createSession(true, Session.SESSION_TRANSACTED);

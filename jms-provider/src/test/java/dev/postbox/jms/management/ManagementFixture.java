@@ -25,7 +25,7 @@ final class ManagementFixture implements AutoCloseable {
 
     ManagementFixture(TestDatabase.Kind kind) {
         database = TestDatabase.create(kind);
-        factory = Brokers.factory(database);
+        factory = Brokers.oneAtATime(Brokers.factory(database)); // counts in-flight messages
         management = QueueManagement.forJdbcUrl(database.url());
     }
 

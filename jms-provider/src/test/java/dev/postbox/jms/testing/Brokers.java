@@ -25,4 +25,14 @@ public final class Brokers {
         factory.setDupsOkBatchDelayMillis(50);
         return factory;
     }
+
+    /**
+     * The factory with prefetch off: each consumer claims one message at a time. For tests that observe which
+     * consumer gets which message, or what is in flight, where the default prefetch would have claimed more
+     * (prefetched messages are in flight for the store: invisible to browsers and to other consumers).
+     */
+    public static PostboxConnectionFactory oneAtATime(PostboxConnectionFactory factory) {
+        factory.setPrefetchSize(1);
+        return factory;
+    }
 }

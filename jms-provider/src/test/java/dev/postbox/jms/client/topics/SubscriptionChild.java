@@ -41,7 +41,7 @@ public final class SubscriptionChild {
     }
 
     public static void main(String[] args) throws Exception {
-        ConnectionFactory factory = Brokers.factory(args[0]);
+        ConnectionFactory factory = Brokers.oneAtATime(Brokers.factory(args[0])); // counts what it received
         switch (args[1]) {
             case "compete" -> compete(factory, args[2], args[3]);
             case "hold" -> hold(factory, args[2], args[3], args[4]);
