@@ -1,5 +1,5 @@
 'use strict';
-// Hash routing: #/queues, #/queue/{name}, #/queue/{name}/message/{id}, #/topics, #/nodes.
+// Hash routing: #/queues, #/queue/{name}, #/queue/{name}/message/{id}, #/topics, #/nodes, #/users.
 (function () {
   function route() {
     PB.timers.forEach(clearInterval);
@@ -15,7 +15,7 @@
     } else if (section === 'queue' && parts[1] !== undefined) {
       PB.pages.queue(view, parts[1]);
       section = 'queues';
-    } else if (section === 'topics' || section === 'nodes') {
+    } else if (section === 'topics' || section === 'nodes' || section === 'users') {
       PB.pages[section](view);
     } else {
       section = 'queues';

@@ -3,6 +3,7 @@ package dev.postbox.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import dev.postbox.it.support.AdminClient.Answer;
 import dev.postbox.jms.PostboxConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -24,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -42,9 +46,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real admin WAR on Payara Micro, talking to the adapter's management object: the REST API (listing,
- * errors, CSRF guard, policies, browse, retry, purge) and the web UI in headless Chromium. Messages are put
- * on the queues by a Java SE Postbox node sharing the server's PostgreSQL database, so those tests run
- * only on PostgreSQL (on H2 the server's database is its own file).
+ * errors, CSRF guard, policies, browse, retry, purge, users) and the web UI in headless Chromium. Messages
+ * are put on the queues by a Java SE Postbox node sharing the server's PostgreSQL database, so those tests
+ * run only on PostgreSQL (on H2 the server's database is its own file).
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminApplicationIT {
@@ -108,6 +112,39 @@ class AdminApplicationIT {
         assertNotNull(unknown.error());
         String csp = api.get("").header("Content-Security-Policy");
         assertTrue(csp != null && csp.contains("script-src 'self'"), csp);
+    }
+
+    @Test
+    void theRestApiCreatesChangesAndDeletesUsersWithoutShowingPasswords() throws Exception {
+        AdminClient api = new AdminClient(base);
+        String user = "api/users/it.admin.user";
+        assertEquals(403, api.send("PUT", user, "{\"password\": \"first password\"}", false).status());
+
+        Answer created = api.send("PUT", user, "{\"password\": \"first password\"}", true);
+        assertEquals(200, created.status(), created.body());
+        assertEquals("it.admin.user", created.json().getString("name"));
+        Answer listed = api.get("api/users");
+        assertEquals(200, listed.status());
+        assertTrue(userNames(listed).contains("it.admin.user"), listed.body());
+        listed.jsonArray().forEach(u -> assertEquals(Set.of("name"), u.asJsonObject().keySet(), listed.body()));
+        assertEquals(200, api.send("PUT", user, "{\"password\": \"second password\"}", true).status());
+        if (onPostgres()) {
+            PostboxConnectionFactory secured = factory();
+            secured.setRequireAuthentication(true);
+            secured.createConnection("it.admin.user", "second password").close();
+            assertThrows(JMSSecurityException.class, () -> secured.createConnection("it.admin.user", "first password"));
+        }
+
+        Answer tooShort = api.send("PUT", user, "{\"password\": \"short\"}", true);
+        assertEquals(400, tooShort.status());
+        assertEquals("A password must have at least 8 characters", tooShort.error());
+        assertEquals(400, api.send("PUT", user, "{}", true).status());
+        assertEquals(400, api.send("PUT", "api/users/%20", "{\"password\": \"long enough\"}", true).status());
+        assertEquals(204, api.send("DELETE", user, null, true).status());
+        Answer deletedTwice = api.send("DELETE", user, null, true);
+        assertEquals(404, deletedTwice.status());
+        assertEquals("User it.admin.user does not exist", deletedTwice.error());
+        assertFalse(userNames(api.get("api/users")).contains("it.admin.user"));
     }
 
     @Test
@@ -191,6 +228,15 @@ class AdminApplicationIT {
             assertEquals("0", browser.findElement(By.cssSelector("tr[data-queue='it.ui.orders.DLQ'] td.total"))
                     .getText());
             assertFalse(browser.getPageSource().contains("<script>alert"), "nothing rendered as markup");
+
+            browser.findElement(By.cssSelector("a[data-nav='users']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name"))).sendKeys("it.ui.operator");
+            browser.findElement(By.id("user-password")).sendKeys("operator password");
+            browser.findElement(By.id("save-user")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                    "User it.ui.operator created."));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-user='it.ui.operator']")));
+            assertEquals("", browser.findElement(By.id("user-password")).getDomProperty("value"), "password cleared");
         } finally {
             browser.quit();
             deleteTree(profile);
@@ -234,6 +280,10 @@ class AdminApplicationIT {
         assertNotNull(consumer.receive(10_000), "a message on " + queue);
         session.rollback();
         session.close();
+    }
+
+    private static List<String> userNames(Answer listed) {
+        return listed.jsonArray().stream().map(u -> u.asJsonObject().getString("name")).toList();
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {

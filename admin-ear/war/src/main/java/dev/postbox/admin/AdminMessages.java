@@ -18,6 +18,10 @@ public final class AdminMessages {
     /** The management object is not bound. */
     public static final String NO_MANAGEMENT_OBJECT = "PBX-3010 No Postbox management object at JNDI name {0}"
             + " (create-admin-object --restype dev.postbox.jms.management.QueueManagement {0}): {1}";
+    /** The management object does not manage users (an adapter older than the admin application). */
+    public static final String NO_USER_MANAGEMENT = "PBX-3011 The Postbox management object at JNDI name {0} ({1})"
+            + " does not manage users: deploy the resource adapter of the same Postbox version as the admin"
+            + " application";
     /** A state-changing request without the admin header. */
     public static final String MISSING_ADMIN_HEADER = "PBX-3020 Refused {0} {1}: the X-Postbox-Admin header is"
             + " missing (changes are accepted only from the admin page or scripts that send it)";

@@ -122,10 +122,12 @@ class AuthenticationTest extends ClientTestBase {
     @EnumSource(TestDatabase.Kind.class)
     void badUserDefinitionsAreRefusedWithAReason(TestDatabase.Kind kind) {
         UserManagement users = securedFactory(kind).userManagement();
-        ManagementException shortPassword = assertThrows(ManagementException.class,
+        ManagementException shortPassword = assertThrows(ManagementException.InvalidRequest.class,
                 () -> users.putUser("eve", "short"));
         assertEquals("A password must have at least 8 characters", shortPassword.getMessage());
-        assertThrows(ManagementException.class, () -> users.putUser(" ", "long enough"));
+        assertThrows(ManagementException.InvalidRequest.class, () -> users.putUser(" ", "long enough"));
+        assertThrows(ManagementException.InvalidRequest.class, () -> users.putUser("eve", null));
+        assertThrows(ManagementException.InvalidRequest.class, () -> users.deleteUser(""));
         assertEquals(List.of("alice"), users.listUsers());
     }
 

@@ -1,6 +1,8 @@
 package dev.postbox.ra.admin;
 
+import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.management.BrokerQueueManagement;
+import dev.postbox.jms.management.BrokerUserManagement;
 import dev.postbox.jms.management.DeliveryPolicy;
 import dev.postbox.jms.management.ManagementException;
 import dev.postbox.jms.management.MessageInfo;
@@ -10,6 +12,7 @@ import dev.postbox.jms.management.QueueInfo;
 import dev.postbox.jms.management.QueueManagement;
 import dev.postbox.jms.management.RetryResult;
 import dev.postbox.jms.management.TopicInfo;
+import dev.postbox.jms.management.UserManagement;
 import dev.postbox.ra.PostboxResourceAdapter;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -24,10 +27,11 @@ import javax.naming.Reference;
 /**
  * The management API of the adapter's broker node as an administered object
  * ({@code create-admin-object --restype dev.postbox.jms.management.QueueManagement}), so that the admin
- * application reaches it by JNDI without touching the store.
+ * application reaches it by JNDI without touching the store. The same object manages the broker's users
+ * ({@link UserManagement}): the admin application casts it, so no second binding is needed.
  */
-public class PostboxManagementAdminObject implements QueueManagement, ResourceAdapterAssociation, Referenceable,
-        Serializable {
+public class PostboxManagementAdminObject implements QueueManagement, UserManagement, ResourceAdapterAssociation,
+        Referenceable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,11 +39,19 @@ public class PostboxManagementAdminObject implements QueueManagement, ResourceAd
     private Reference reference;
 
     private QueueManagement management() {
+        return new BrokerQueueManagement(broker());
+    }
+
+    private UserManagement users() {
+        return new BrokerUserManagement(broker());
+    }
+
+    private Broker broker() {
         if (resourceAdapter == null) {
             throw new ManagementException("PBX-2051 The management object is not associated with the Postbox adapter");
         }
         try {
-            return new BrokerQueueManagement(resourceAdapter.broker());
+            return resourceAdapter.broker();
         } catch (ResourceException e) {
             throw new ManagementException.Unavailable("PBX-2052 The Postbox adapter is not running: "
                     + e.getMessage(), e);
@@ -114,6 +126,21 @@ public class PostboxManagementAdminObject implements QueueManagement, ResourceAd
     @Override
     public List<NodeInfo> listNodes() {
         return management().listNodes();
+    }
+
+    @Override
+    public List<String> listUsers() {
+        return users().listUsers();
+    }
+
+    @Override
+    public void putUser(String name, String password) {
+        users().putUser(name, password);
+    }
+
+    @Override
+    public boolean deleteUser(String name) {
+        return users().deleteUser(name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.postbox.ra.admin;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.jms.management.ManagementException;
 import dev.postbox.jms.management.QueueInfo;
+import dev.postbox.jms.management.UserManagement;
 import dev.postbox.ra.PostboxResourceAdapter;
 import dev.postbox.ra.inbound.PostboxActivationSpec;
 import dev.postbox.ra.testing.FakeInitialContextFactory;
@@ -26,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The administered objects: queue and topic names, equality, and the management API of the adapter. */
+/** The administered objects: queue and topic names, equality, and the adapter's management API (queues, users). */
 @Timeout(60)
 class AdminObjectsTest {
 
@@ -81,6 +83,30 @@ class AdminObjectsTest {
             assertEquals("QUEUE", listed.kind());
             adapter.stop();
             ManagementException stopped = assertThrows(ManagementException.class, management::listQueues);
+            assertTrue(stopped.getMessage().startsWith("PBX-2052"), stopped.getMessage());
+        }
+    }
+
+    @Test
+    void theManagementObjectManagesUsersThroughAStartedAdapter() throws Exception {
+        try (ServerEnvironment server = ServerEnvironment.create()) {
+            PostboxResourceAdapter adapter = server.start();
+            PostboxManagementAdminObject management = new PostboxManagementAdminObject();
+            management.setResourceAdapter(adapter);
+            UserManagement users = management;
+
+            users.putUser("operator", "first password");
+            users.putUser("operator", "second password");
+            users.putUser("auditor", "auditor password");
+
+            assertEquals(List.of("auditor", "operator"), users.listUsers());
+            assertTrue(users.deleteUser("auditor"));
+            assertFalse(users.deleteUser("auditor"), "deleting twice finds no user");
+            assertEquals(List.of("operator"), users.listUsers());
+            assertThrows(ManagementException.InvalidRequest.class, () -> users.putUser("", "long enough"));
+            assertThrows(ManagementException.InvalidRequest.class, () -> users.putUser("eve", "short"));
+            adapter.stop();
+            ManagementException stopped = assertThrows(ManagementException.class, users::listUsers);
             assertTrue(stopped.getMessage().startsWith("PBX-2052"), stopped.getMessage());
         }
     }

@@ -9,17 +9,23 @@ import dev.postbox.jms.management.QueueInfo;
 import dev.postbox.jms.management.QueueManagement;
 import dev.postbox.jms.management.RetryResult;
 import dev.postbox.jms.management.TopicInfo;
+import dev.postbox.jms.management.UserManagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
-/** A management API that records the calls it gets and answers with fixed data (one queue, "orders"). */
-final class RecordingManagement implements QueueManagement {
+/**
+ * A management API that records the calls it gets and answers with fixed data (one queue, "orders"; the
+ * users put since it was made, starting with "alice").
+ */
+final class RecordingManagement implements QueueManagement, UserManagement {
 
     static final Instant CREATED = Instant.parse("2026-01-02T03:04:05Z");
 
     final List<String> calls = new ArrayList<>();
+    private final TreeSet<String> users = new TreeSet<>(List.of("alice"));
 
     static QueueInfo queue(String name, DeliveryPolicy policy) {
         return new QueueInfo(name, "QUEUE", false, 3, 1, 2, name + ".DLQ", CREATED, policy,
@@ -116,5 +122,23 @@ final class RecordingManagement implements QueueManagement {
     public List<NodeInfo> listNodes() {
         calls.add("listNodes");
         return List.of(new NodeInfo("n1", "host-a", CREATED, CREATED.plusSeconds(5), true));
+    }
+
+    @Override
+    public List<String> listUsers() {
+        calls.add("listUsers");
+        return List.copyOf(users);
+    }
+
+    @Override
+    public void putUser(String name, String password) {
+        calls.add("putUser " + name + " " + password);
+        users.add(name);
+    }
+
+    @Override
+    public boolean deleteUser(String name) {
+        calls.add("deleteUser " + name);
+        return users.remove(name);
     }
 }

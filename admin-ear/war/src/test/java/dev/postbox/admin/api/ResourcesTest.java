@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.admin.api.view.QueueView;
 import dev.postbox.admin.api.view.RetryView;
+import dev.postbox.admin.api.view.UserView;
 import dev.postbox.admin.service.QueueAdminService;
 import dev.postbox.jms.management.DeliveryPolicy;
 import dev.postbox.jms.management.ManagementException;
+import dev.postbox.jms.management.QueueManagement;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +116,43 @@ class ResourcesTest {
                 "{'all': 'yes'}")) {
             assertThrows(ManagementException.InvalidRequest.class, () -> retry.retry("orders.DLQ", json(bad)), bad);
         }
+    }
+
+    @Test
+    void putsListsAndDeletesUsersByName() {
+        UsersResource users = new UsersResource(service);
+
+        UserView stored = users.put("bob", json("{'password': 'bob password'}"));
+        List<UserView> listed = users.list();
+        users.delete("alice");
+
+        assertEquals(new UserView("bob"), stored);
+        assertEquals(List.of(new UserView("alice"), new UserView("bob")), listed);
+        assertEquals(List.of("putUser bob bob password", "listUsers", "deleteUser alice"), management.calls);
+        ManagementException.NotFound unknown = assertThrows(ManagementException.NotFound.class,
+                () -> users.delete("alice"));
+        assertEquals("User alice does not exist", unknown.getMessage());
+    }
+
+    @Test
+    void refusesAUserBodyWithoutAPassword() {
+        UsersResource users = new UsersResource(service);
+        for (String bad : List.of("{}", "{'password': ''}", "{'password': 5}", "{'secret': 'long enough'}")) {
+            assertThrows(ManagementException.InvalidRequest.class, () -> users.put("bob", json(bad)), bad);
+        }
+        assertThrows(ManagementException.InvalidRequest.class, () -> users.put("bob", null));
+        assertTrue(management.calls.isEmpty(), "nothing reached the broker");
+    }
+
+    @Test
+    void aManagementObjectWithoutUserManagementIsUnavailableForUsers() {
+        QueueManagement queuesOnly = (QueueManagement) Proxy.newProxyInstance(QueueManagement.class.getClassLoader(),
+                new Class<?>[] {QueueManagement.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        UsersResource users = new UsersResource(new QueueAdminService(queuesOnly));
+
+        ManagementException.Unavailable e = assertThrows(ManagementException.Unavailable.class, users::list);
+        assertTrue(e.getMessage().startsWith("PBX-3011"), e.getMessage());
     }
 }
