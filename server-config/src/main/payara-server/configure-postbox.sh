@@ -5,7 +5,8 @@
 #   configure-postbox.sh <asadmin> <postbox.rar> <postgresql.jar> [postbox-admin.ear]
 #
 # Environment (defaults in brackets): POSTBOX_PG_HOST [127.0.0.1], POSTBOX_PG_PORT [5432],
-# POSTBOX_PG_DATABASE [postbox], POSTBOX_PG_USER [postgres], POSTBOX_PG_PASSWORD [empty; asadmin property
+# POSTBOX_PG_DATABASE [postbox], POSTBOX_PG_USER [postgres], POSTBOX_PG_PASSWORD [postgres; Payara needs one even
+# where PostgreSQL trusts the connection; asadmin property
 # syntax: escape ':' and '=' with a backslash], POSTBOX_POOL_SIZE [32], ASADMIN_OPTS [extra asadmin options,
 # e.g. "--port 4848 --user admin --passwordfile pw.txt"].
 #
@@ -48,8 +49,12 @@ host=${POSTBOX_PG_HOST:-127.0.0.1}
 port=${POSTBOX_PG_PORT:-5432}
 database=${POSTBOX_PG_DATABASE:-postbox}
 user=${POSTBOX_PG_USER:-postgres}
-password=${POSTBOX_PG_PASSWORD:-}
+password=${POSTBOX_PG_PASSWORD-postgres}
 pool_size=${POSTBOX_POOL_SIZE:-32}
+pool_properties="user=$user:serverName=$host:portNumber=$port:databaseName=$database"
+if [ -n "$password" ]; then
+  pool_properties="$pool_properties:password=$password"
+fi
 
 driver_name=$(basename "$driver")
 if listed list-libraries "$driver_name"; then
@@ -64,7 +69,7 @@ ensure list-jdbc-connection-pools postbox-pg-pool create-jdbc-connection-pool \
   --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
   --steadypoolsize 2 --maxpoolsize "$pool_size" --isconnectvalidatereq true --validationmethod auto-commit \
   --failconnection true \
-  --property "user=$user:password=$password:serverName=$host:portNumber=$port:databaseName=$database" \
+  --property "$pool_properties" \
   postbox-pg-pool
 ensure list-jdbc-resources jdbc/postbox create-jdbc-resource --connectionpoolid postbox-pg-pool jdbc/postbox
 ensure list-resource-adapter-configs postbox create-resource-adapter-config \
