@@ -21,7 +21,7 @@ public record HarnessConfig(RunPlan plan, Workload workload, PgServer pg, ChildS
     public static HarnessConfig fromSystemProperties() {
         RunPlan plan = new RunPlan(
                 list("systems", String.join(",", SystemCatalog.defaultNames())),
-                list("scenarios", "a1,a2,b1,b2,c2,c4,d,e").stream().map(ScenarioId::parse).toList(),
+                list("scenarios", "a1,a2,b1,b2,c2,c4,d,e,f").stream().map(ScenarioId::parse).toList(),
                 positive("rounds", 3),
                 Integer.getInteger(PREFIX + "heavyRounds", 1));
         Workload workload = new Workload(

@@ -15,7 +15,8 @@ public enum ChildTask {
     C4(ScenarioId.C4, () -> new EndToEndScenario("c4", 4)),
     D_FILL(ScenarioId.D, BacklogFillScenario::new),
     D_RESTART(ScenarioId.D, BacklogRestartScenario::new),
-    E(ScenarioId.E, IdleConsumersScenario::new);
+    E(ScenarioId.E, IdleConsumersScenario::new),
+    F(ScenarioId.F, FanOutScenario::new);
 
     private final ScenarioId scenario;
     private final Supplier<Scenario> factory;

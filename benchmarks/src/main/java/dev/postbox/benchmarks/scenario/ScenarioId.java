@@ -15,7 +15,9 @@ public enum ScenarioId {
     /** backlog start-up: needs two JVMs of its own */
     D(true),
     /** idle consumers: needs a JVM of its own and a long quiet time */
-    E(true);
+    E(true),
+    /** fan-out to 1, 10 and 100 durable subscriptions: a JVM of its own, long set-up on some peers */
+    F(true);
 
     private final boolean heavy;
 
@@ -52,6 +54,12 @@ public enum ScenarioId {
                             + w.idle().toSeconds() + " s (system JVM)", Unit.PERCENT_OF_CORE),
                     new FigureSpec("e.pgcpu", "e CPU of the system's PostgreSQL backends meanwhile",
                             Unit.PERCENT_OF_CORE));
+            case F -> List.of(
+                    rate("f1.publish", "f publish to a topic with 1 durable subscription, transacted, commit every "
+                            + w.batch()),
+                    rate("f10.publish", "f the same with 10 durable subscriptions"),
+                    rate("f100.publish", "f the same with 100 durable subscriptions"),
+                    rate("f100.drain", "f drain 1 of those 100 subscriptions (99 unread), transacted"));
         };
     }
 
