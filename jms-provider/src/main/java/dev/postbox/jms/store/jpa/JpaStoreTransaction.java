@@ -333,10 +333,14 @@ final class JpaStoreTransaction implements StoreTransaction {
         if (messageIds.isEmpty()) {
             return 0;
         }
-        return run("Acknowledge messages", () -> em.createQuery(MessageQueries.ACKNOWLEDGE)
-                .setParameter("ids", List.copyOf(messageIds))
-                .setParameter("node", node)
-                .executeUpdate());
+        return run("Acknowledge messages", () -> {
+            try {
+                em.flush();
+                return MessageAcknowledgements.delete(em.unwrap(java.sql.Connection.class), messageIds, node);
+            } catch (java.sql.SQLException e) {
+                throw StoreExceptions.translate("Acknowledge messages", e);
+            }
+        });
     }
 
     @Override

@@ -6,9 +6,6 @@ final class MessageQueries {
     private MessageQueries() {
     }
 
-    static final String ACKNOWLEDGE =
-            "DELETE FROM MessageEntity m WHERE m.id IN :ids AND m.claimedBy = :node";
-
     static final String CLAIMED_BY = "SELECT m.id FROM MessageEntity m WHERE m.claimedBy = :node";
 
     static final String DELETE_BY_IDS =
