@@ -41,6 +41,12 @@ final class Publishing {
             return;
         }
         List<NewMessage> keyed = withKeyRetention(messages);
+        if (keyed.size() == 1 && !relaxed && keyed.get(0).idempotencyKey() == null
+                && !fanOut.involvesTopics(keyed)) {
+            guard.run(() -> store.insertCommitted(keyed.get(0)));
+            wakeups.stored(keyed);
+            return;
+        }
         List<NewMessage> stored = guard.call(() -> store.inTransaction(tx -> {
             if (relaxed) {
                 tx.relaxDurability();

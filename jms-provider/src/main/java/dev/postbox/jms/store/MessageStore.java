@@ -34,6 +34,15 @@ public interface MessageStore extends AutoCloseable {
     }
 
     /**
+     * Stores one message committed on its own: a persistent send outside any transaction, the message
+     * already addressed to a queue or subscription and without idempotency key. Implementations may do it
+     * in fewer round trips than a transaction (the default runs one).
+     */
+    default void insertCommitted(NewMessage message) {
+        inTransaction(tx -> tx.insert(java.util.List.of(message)));
+    }
+
+    /**
      * Runs work in a new transaction, commits it and returns the result; rolls back when the work
      * throws. Implementations may run the work on another thread (inside an application server, store
      * work never runs on the application's threads); the work must not depend on the calling thread.
