@@ -202,8 +202,11 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             if (noWait || wait <= 0) {
                 return null;
             }
-            signal.await(generation, storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait),
-                    TimeUnit.MILLISECONDS);
+            long bounded = storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait, generation);
+            boolean woken = signal.await(generation, bounded, TimeUnit.MILLISECONDS);
+            if (!woken && !storeDown && bounded < wait) {
+                signal.wake(); // a delayed message's time came: every consumer of the destination looks again
+            }
         }
         return null;
     }
@@ -233,9 +236,14 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         return handOver.apply(claimed.get(0));
     }
 
-    private long boundedByNextDelivery(long wait) {
+    private long boundedByNextDelivery(long wait, long generation) {
         try {
-            Optional<Instant> next = broker.nextVisibleAt(record.id());
+            WakeSignal signal = broker.signal(record.id());
+            Optional<Instant> next = signal.nextVisible(generation).orElse(null);
+            if (next == null) {
+                next = broker.nextVisibleAt(record.id());
+                signal.rememberNextVisible(generation, next);
+            }
             if (next.isPresent()) {
                 long until = Duration.between(broker.clock().instant(), next.get()).toMillis() + 1;
                 return Math.max(1, Math.min(wait, until));
@@ -264,7 +272,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
      */
     private List<Delivery> claimOne() {
         if (session.acknowledgesOnClaim()) {
-            return broker.claimAndAcknowledge(spec, 1);
+            return claimUnlessKnownEmpty(() -> broker.claimAndAcknowledge(spec, 1));
         }
         synchronized (prefetched) {
             Delivery next = prefetched.poll();
@@ -272,7 +280,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
                 return List.of(next);
             }
         }
-        List<Delivery> claimed = broker.claim(spec, prefetchSize);
+        List<Delivery> claimed = claimUnlessKnownEmpty(() -> broker.claim(spec, prefetchSize));
         if (claimed.size() <= 1) {
             return claimed;
         }
@@ -283,6 +291,27 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             releasePrefetched();
         }
         return List.of(claimed.get(0));
+    }
+
+    /**
+     * Claims, unless another unfiltered claim in this JVM found the destination empty and nothing woke it
+     * since: idle consumers then cost the database nothing between wakes (one query per destination per
+     * wake instead of one per consumer and receive call).
+     */
+    private List<Delivery> claimUnlessKnownEmpty(java.util.function.Supplier<List<Delivery>> claim) {
+        if (!spec.unfiltered()) {
+            return claim.get();
+        }
+        WakeSignal signal = broker.signal(record.id());
+        long generation = signal.generation();
+        if (signal.knownEmpty(generation)) {
+            return List.of();
+        }
+        List<Delivery> claimed = claim.get();
+        if (claimed.isEmpty()) {
+            signal.foundEmpty(generation);
+        }
+        return claimed;
     }
 
     /**

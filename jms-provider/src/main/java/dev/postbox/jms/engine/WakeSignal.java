@@ -1,5 +1,7 @@
 package dev.postbox.jms.engine;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,6 +18,17 @@ public final class WakeSignal {
     private final Condition changed = lock.newCondition();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long generation; // guarded by lock
+    private long emptyAt = -1; // guarded by lock: the generation at which an unfiltered claim found nothing
+    private volatile NextVisible nextVisible = new NextVisible(-1, Optional.empty());
+
+    /**
+     * When the destination's next delayed message becomes visible, as looked up at a generation.
+     *
+     * @param generation the generation the lookup began at
+     * @param at the time, or empty when nothing is delayed
+     */
+    public record NextVisible(long generation, Optional<Instant> at) {
+    }
 
     /** The current generation; read it before looking for messages. */
     public long generation() {
@@ -25,6 +38,44 @@ public final class WakeSignal {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Records that a claim for every message (no selector), begun at generation {@code seen}, found
+     * nothing: until the next wake, other consumers of this destination in this JVM need not ask the
+     * database again. Every path that makes a message claimable wakes the signal (a commit, a release, a
+     * remote notification, a delivery time reached, the fallback poll).
+     */
+    public void foundEmpty(long seen) {
+        lock.lock();
+        try {
+            if (seen == generation) {
+                emptyAt = seen;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True when an unfiltered claim found nothing at generation {@code seen} and nothing woke the signal since. */
+    public boolean knownEmpty(long seen) {
+        lock.lock();
+        try {
+            return emptyAt == seen && generation == seen;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next-visible lookup made at generation {@code seen}, if there was one. */
+    public Optional<Optional<Instant>> nextVisible(long seen) {
+        NextVisible cached = nextVisible;
+        return cached.generation() == seen ? Optional.of(cached.at()) : Optional.empty();
+    }
+
+    /** Remembers a next-visible lookup begun at generation {@code seen}. */
+    public void rememberNextVisible(long seen, Optional<Instant> at) {
+        nextVisible = new NextVisible(seen, at);
     }
 
     /** Wakes every waiter and listener. */
