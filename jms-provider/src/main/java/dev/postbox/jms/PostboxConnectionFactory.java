@@ -71,6 +71,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
     private long expiryScanIntervalMillis = BrokerConfig.DEFAULT_EXPIRY_SCAN_INTERVAL.toMillis();
     private boolean autoCreateDestinations = true;
     private long idempotencyRetentionMillis = BrokerConfig.DEFAULT_IDEMPOTENCY_RETENTION.toMillis();
+    private long inactiveDurableSubscriptionTimeoutMillis;
     private boolean requireAuthentication;
     private int dupsOkBatchSize = ConnectionOptions.DEFAULT_DUPS_OK_BATCH_SIZE;
     private int prefetchSize = ConnectionOptions.DEFAULT_PREFETCH_SIZE;
@@ -226,6 +227,7 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
                 .expiryScanInterval(Duration.ofMillis(expiryScanIntervalMillis))
                 .autoCreateDestinations(autoCreateDestinations)
                 .idempotencyRetention(Duration.ofMillis(idempotencyRetentionMillis))
+                .inactiveDurableSubscriptionTimeout(Duration.ofMillis(inactiveDurableSubscriptionTimeoutMillis))
                 .requireAuthentication(requireAuthentication)
                 .build();
         return new BrokerRegistry.Key(jdbcUrl, databaseUser, databasePassword, maxPoolSize,
@@ -369,6 +371,15 @@ public class PostboxConnectionFactory implements ConnectionFactory, QueueConnect
      */
     public void setIdempotencyRetentionMillis(long idempotencyRetentionMillis) {
         this.idempotencyRetentionMillis = idempotencyRetentionMillis;
+    }
+
+    /**
+     * Sets after how long without any consumer a durable subscription is removed with the messages it kept
+     * (0, the default: durable subscriptions are kept until they are unsubscribed). A subscription nobody
+     * reads costs one stored copy of every message published to its topic.
+     */
+    public void setInactiveDurableSubscriptionTimeoutMillis(long inactiveDurableSubscriptionTimeoutMillis) {
+        this.inactiveDurableSubscriptionTimeoutMillis = inactiveDurableSubscriptionTimeoutMillis;
     }
 
     /** Sets whether every connection must present a stored user's name and password (users: see the README). */

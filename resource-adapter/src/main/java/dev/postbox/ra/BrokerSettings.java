@@ -47,6 +47,8 @@ final class BrokerSettings {
             problems.add("autoCreateDestinations must be true or false, not null");
         }
         Long retention = positive(problems, "idempotencyRetentionMillis", adapter.getIdempotencyRetentionMillis());
+        Long inactiveSubscriptions = notNegative(problems, "inactiveDurableSubscriptionTimeoutMillis",
+                adapter.getInactiveDurableSubscriptionTimeoutMillis());
         if (adapter.getRequireAuthentication() == null) {
             problems.add("requireAuthentication must be true or false, not null");
         }
@@ -66,6 +68,7 @@ final class BrokerSettings {
                 .autoCreateDestinations(adapter.getAutoCreateDestinations())
                 .requireAuthentication(adapter.getRequireAuthentication())
                 .idempotencyRetention(Duration.ofMillis(retention))
+                .inactiveDurableSubscriptionTimeout(Duration.ofMillis(inactiveSubscriptions))
                 .build();
     }
 

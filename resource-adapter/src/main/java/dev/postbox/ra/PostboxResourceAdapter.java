@@ -54,6 +54,7 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     private String expiryQueue = "";
     private Boolean autoCreateDestinations = Boolean.TRUE;
     private Long idempotencyRetentionMillis = BrokerConfig.DEFAULT_IDEMPOTENCY_RETENTION.toMillis();
+    private Long inactiveDurableSubscriptionTimeoutMillis = 0L;
     private Boolean requireAuthentication = Boolean.FALSE;
     private String deserializationAllowList = DeserializationPolicy.DEFAULT_ALLOW_LIST;
     private String deserializationDenyList = "";
@@ -340,6 +341,16 @@ public class PostboxResourceAdapter implements ResourceAdapter, Serializable {
     /** Sets how long idempotency keys are remembered (ms). */
     public void setIdempotencyRetentionMillis(Long value) {
         this.idempotencyRetentionMillis = value;
+    }
+
+    /** After how long without a consumer a durable subscription is removed (ms; 0 = never). */
+    public Long getInactiveDurableSubscriptionTimeoutMillis() {
+        return inactiveDurableSubscriptionTimeoutMillis;
+    }
+
+    /** Sets after how long without a consumer a durable subscription is removed (ms; 0 = never). */
+    public void setInactiveDurableSubscriptionTimeoutMillis(Long value) {
+        this.inactiveDurableSubscriptionTimeoutMillis = value;
     }
 
     /** Whether connections and MDB activations must present a stored user's name and password. */

@@ -63,6 +63,28 @@ class DurableSubscriptionTest extends TopicTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aDurableSubscriptionWithoutConsumerPastTheConfiguredTimeIsRemovedWithItsMessages(TestDatabase.Kind kind)
+            throws Exception {
+        PostboxConnectionFactory factory = factory(kind);
+        factory.setInactiveDurableSubscriptionTimeoutMillis(500);
+        Connection connection = connect(factory);
+        connection.setClientID("forgetful");
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = session.createTopic("bulletins");
+        MessageConsumer reader = session.createDurableConsumer(topic, "read");
+        session.createDurableConsumer(topic, "unread").close();
+        publish(session, topic, "one", "two");
+        assertEquals(4, copiesOn("bulletins"));
+
+        eventually(() -> !subscriptionExists("durable:forgetful:unread"));
+        assertEquals(2, copiesOn("bulletins"), "the removed subscription's copies went with it");
+        remains("a subscription with a consumer is kept however long", () -> subscriptionExists("durable:forgetful:read"));
+        connection.start();
+        assertEquals(List.of("one", "two"), drain(reader));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aDurableSubscriberGetsAfterAConnectionRestartWhatWasPublishedMeanwhile(TestDatabase.Kind kind)
             throws Exception {
         PostboxConnectionFactory factory = factory(kind);
