@@ -30,6 +30,7 @@ final class CommitCuttingProxy implements AutoCloseable {
     private final int targetPort;
     private final AtomicReference<String> armed = new AtomicReference<>();
     private volatile boolean dropCommit;
+    private volatile boolean autoCommitStatement;
     private final CountDownLatch cut = new CountDownLatch(1);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -51,6 +52,17 @@ final class CommitCuttingProxy implements AutoCloseable {
     /** Cuts the client off after the next COMMIT of a transaction that ran a statement containing the fragment. */
     void armCutAfterCommitOf(String statementFragment) {
         dropCommit = false;
+        autoCommitStatement = false;
+        armed.set(statementFragment.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Cuts the client off once the next statement containing the fragment, run in auto-commit mode (it is
+     * its own commit), has reached the server: the server commits it, the client never hears so.
+     */
+    void armCutAfterAutoCommitOf(String statementFragment) {
+        dropCommit = false;
+        autoCommitStatement = true;
         armed.set(statementFragment.toLowerCase(Locale.ROOT));
     }
 
@@ -60,6 +72,7 @@ final class CommitCuttingProxy implements AutoCloseable {
      */
     void armDropCommitOf(String statementFragment) {
         dropCommit = true;
+        autoCommitStatement = false;
         armed.set(statementFragment.toLowerCase(Locale.ROOT));
     }
 
@@ -126,6 +139,14 @@ final class CommitCuttingProxy implements AutoCloseable {
                     }
                     out.write(buffer, 0, read);
                     out.flush();
+                    if (ranWatchedStatement && autoCommitStatement && fragment != null
+                            && armed.compareAndSet(fragment, null)) {
+                        // the statement and its Sync went out together: the server commits it
+                        clientCut = true;
+                        client.close();
+                        cut.countDown();
+                        return;
+                    }
                     if (ranWatchedStatement && text.contains("commit")) {
                         if (fragment != null && armed.compareAndSet(fragment, null)) {
                             // the server has the COMMIT; the client never hears how it went

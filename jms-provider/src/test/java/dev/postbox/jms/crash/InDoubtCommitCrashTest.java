@@ -76,7 +76,7 @@ class InDoubtCommitCrashTest {
         try (Session session = viaProxy.createSession(Session.AUTO_ACKNOWLEDGE);
                 Session receiving = direct.createSession(Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
-            proxy.armCutAfterCommitOf("insert into pb_message");
+            proxy.armCutAfterAutoCommitOf("insert into pb_message"); // a lone send is one auto-commit INSERT
             TextMessage message = session.createTextMessage("in doubt");
             JMSException failure = assertThrows(JMSException.class, () -> producer.send(message));
             assertTrue(proxy.awaitCut(5, TimeUnit.SECONDS));
