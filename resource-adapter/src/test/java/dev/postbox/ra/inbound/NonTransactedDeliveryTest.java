@@ -203,6 +203,30 @@ class NonTransactedDeliveryTest {
     }
 
     @Test
+    void anApplicationUndeployedAndDeployedAgainGetsWhatWasSentMeanwhile() throws Exception {
+        PostboxActivationSpec first = activate("nt.redeploy");
+        server.send(adapter, "nt.redeploy", "before");
+        await().atMost(WAIT).until(() -> endpoints.deliveries().size() == 1);
+        adapter.endpointDeactivation(endpoints, first);
+
+        server.send(adapter, "nt.redeploy", "while undeployed");
+        await().during(Duration.ofMillis(4 * ServerEnvironment.POLL_INTERVAL_MILLIS)).atMost(WAIT)
+                .until(() -> endpoints.deliveries().size() == 1);
+        assertEquals(1, server.messagesOn("nt.redeploy"), "kept while no endpoint is active");
+
+        RecordingMessageEndpointFactory redeployed = server.endpointFactory().transacted(false);
+        PostboxActivationSpec second = ServerEnvironment.queueSpec(adapter, "nt.redeploy");
+        adapter.endpointActivation(redeployed, second);
+        await().atMost(WAIT).until(() -> redeployed.deliveries().size() == 1);
+        assertEquals("while undeployed", redeployed.deliveries().get(0).text());
+        assertEquals(1, redeployed.deliveries().get(0).deliveryCount(), "never delivered before");
+        await().atMost(WAIT).until(() -> server.messagesOn("nt.redeploy") == 0);
+        assertEquals(List.of("before"), endpoints.deliveries().stream().map(Delivery::text).toList());
+        adapter.endpointDeactivation(redeployed, second);
+        assertTrue(redeployed.violations().isEmpty(), "JCA protocol violations: " + redeployed.violations());
+    }
+
+    @Test
     void anIdleActivationRunsOnlyAShortWorkOrTwoPerPollInterval() throws Exception {
         activate("nt.idle");
         assertTrue(server.workManager().awaitQuiescence(WAIT));
