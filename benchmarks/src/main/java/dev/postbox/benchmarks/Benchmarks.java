@@ -137,7 +137,7 @@ public final class Benchmarks {
 
     private String workloadText(RunPlan plan, Workload w) {
         return String.format(java.util.Locale.ROOT, "%d round(s), systems interleaved (order rotated each round); "
-                        + "d and e in the first %d round(s) only. %,d-byte persistent BytesMessages; each measured "
+                        + "d, e and f in the first %d round(s) only. %,d-byte persistent BytesMessages; each measured "
                         + "phase stops after %.1f s or %,d messages; b1 drains %,d and b2 %,d pre-filled messages; "
                         + "batch %d; warm-up %.1f s per scenario; backlog %,d; %d idle consumers for %d s.",
                 plan.rounds(), Math.min(plan.heavyRounds(), plan.rounds()), w.payloadBytes(),
