@@ -210,11 +210,25 @@ public final class JpaMessageStore implements MessageStore {
             c.setAutoCommit(true);
             try {
                 MessageInserts.insert(c, dialect, EntityMapper.utc(clock.instant()), List.of(message));
-            } finally {
-                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                restoreAutoCommit(c, autoCommit, e);
+                throw e;
             }
+            c.setAutoCommit(autoCommit);
         } catch (SQLException e) {
             throw StoreExceptions.translate("Store message", e);
+        }
+    }
+
+    /**
+     * Puts a failed connection back in its mode for the pool; when that fails too (the connection is
+     * broken), the first failure stays the one reported, so that a lost database reads as unavailable.
+     */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit, SQLException failure) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException again) {
+            failure.addSuppressed(again);
         }
     }
 
