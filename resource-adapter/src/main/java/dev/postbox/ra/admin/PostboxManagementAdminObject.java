@@ -3,15 +3,9 @@ package dev.postbox.ra.admin;
 import dev.postbox.jms.engine.Broker;
 import dev.postbox.jms.management.BrokerQueueManagement;
 import dev.postbox.jms.management.BrokerUserManagement;
-import dev.postbox.jms.management.DeliveryPolicy;
+import dev.postbox.jms.management.ForwardingQueueManagement;
 import dev.postbox.jms.management.ManagementException;
-import dev.postbox.jms.management.MessageInfo;
-import dev.postbox.jms.management.MessagePage;
-import dev.postbox.jms.management.NodeInfo;
-import dev.postbox.jms.management.QueueInfo;
 import dev.postbox.jms.management.QueueManagement;
-import dev.postbox.jms.management.RetryResult;
-import dev.postbox.jms.management.TopicInfo;
 import dev.postbox.jms.management.UserManagement;
 import dev.postbox.ra.PostboxResourceAdapter;
 import jakarta.resource.NotSupportedException;
@@ -20,7 +14,6 @@ import jakarta.resource.Referenceable;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import java.io.Serializable;
-import java.util.Collection;
 import java.util.List;
 import javax.naming.Reference;
 
@@ -30,15 +23,16 @@ import javax.naming.Reference;
  * application reaches it by JNDI without touching the store. The same object manages the broker's users
  * ({@link UserManagement}): the admin application casts it, so no second binding is needed.
  */
-public class PostboxManagementAdminObject implements QueueManagement, UserManagement, ResourceAdapterAssociation,
-        Referenceable, Serializable {
+public class PostboxManagementAdminObject extends ForwardingQueueManagement implements UserManagement,
+        ResourceAdapterAssociation, Referenceable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private transient PostboxResourceAdapter resourceAdapter;
     private Reference reference;
 
-    private QueueManagement management() {
+    @Override
+    protected QueueManagement delegate() {
         return new BrokerQueueManagement(broker());
     }
 
@@ -56,76 +50,6 @@ public class PostboxManagementAdminObject implements QueueManagement, UserManage
             throw new ManagementException.Unavailable("PBX-2052 The Postbox adapter is not running: "
                     + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public List<QueueInfo> listQueues() {
-        return management().listQueues();
-    }
-
-    @Override
-    public QueueInfo getQueue(String name) {
-        return management().getQueue(name);
-    }
-
-    @Override
-    public QueueInfo createQueue(String name, DeliveryPolicy policy) {
-        return management().createQueue(name, policy);
-    }
-
-    @Override
-    public void deleteQueue(String name, boolean force) {
-        management().deleteQueue(name, force);
-    }
-
-    @Override
-    public int purgeQueue(String name) {
-        return management().purgeQueue(name);
-    }
-
-    @Override
-    public QueueInfo updatePolicy(String name, DeliveryPolicy policy) {
-        return management().updatePolicy(name, policy);
-    }
-
-    @Override
-    public MessagePage browse(String queue, String after, int limit) {
-        return management().browse(queue, after, limit);
-    }
-
-    @Override
-    public MessageInfo getMessage(String queue, long messageId) {
-        return management().getMessage(queue, messageId);
-    }
-
-    @Override
-    public void deleteMessage(String queue, long messageId) {
-        management().deleteMessage(queue, messageId);
-    }
-
-    @Override
-    public void moveMessage(String queue, long messageId, String targetQueue) {
-        management().moveMessage(queue, messageId, targetQueue);
-    }
-
-    @Override
-    public RetryResult retryDeadLetters(String queue, Collection<Long> messageIds) {
-        return management().retryDeadLetters(queue, messageIds);
-    }
-
-    @Override
-    public RetryResult retryAllDeadLetters(String queue) {
-        return management().retryAllDeadLetters(queue);
-    }
-
-    @Override
-    public List<TopicInfo> listTopics() {
-        return management().listTopics();
-    }
-
-    @Override
-    public List<NodeInfo> listNodes() {
-        return management().listNodes();
     }
 
     @Override

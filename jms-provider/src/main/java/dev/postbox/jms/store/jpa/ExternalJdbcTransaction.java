@@ -14,7 +14,6 @@ import dev.postbox.jms.store.ScanPosition;
 import dev.postbox.jms.store.StoreTransaction;
 import dev.postbox.jms.store.StoredMessage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -33,8 +32,6 @@ import java.util.Optional;
  * exactly one connection of the transaction is used and the container alone commits it.
  */
 final class ExternalJdbcTransaction implements StoreTransaction {
-
-    static final String ACKNOWLEDGE = "DELETE FROM pb_message WHERE id = ? AND claimed_by = ?";
 
     private final Connection connection;
     private final StoreDialect dialect;
@@ -65,17 +62,8 @@ final class ExternalJdbcTransaction implements StoreTransaction {
 
     @Override
     public int acknowledge(Collection<Long> messageIds, String node) {
-        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE)) {
-            for (long id : messageIds) {
-                delete.setLong(1, id);
-                delete.setString(2, node);
-                delete.addBatch();
-            }
-            int deleted = 0;
-            for (int count : delete.executeBatch()) {
-                deleted += Math.max(count, 0);
-            }
-            return deleted;
+        try {
+            return MessageAcknowledgements.delete(connection, messageIds, node);
         } catch (SQLException e) {
             throw StoreExceptions.translate("Acknowledge in the current transaction", e);
         }
