@@ -95,7 +95,7 @@ public final class CrashConsumerMain {
         }
         if (n == holdOn || HOLD_NEXT.getAndSet(false)) {
             print("HOLDING " + n + " " + message.getJMSRedelivered() + " " + count);
-            sleepForever();
+            holdUntilKilled();
         }
         if (n == slowOn) {
             print("WORKING " + n + " " + message.getJMSRedelivered() + " " + count);
@@ -132,6 +132,7 @@ public final class CrashConsumerMain {
         }
     }
 
+    /** Simulated processing time of the consumer (the work being measured, not a wait for a condition). */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -140,9 +141,13 @@ public final class CrashConsumerMain {
         }
     }
 
-    private static void sleepForever() {
+    /**
+     * Holds the current message until the test kills this JVM (it waits for the HOLDING line, then sends
+     * SIGKILL): parks the thread for good, never returning.
+     */
+    static void holdUntilKilled() {
         while (true) {
-            sleep(60_000);
+            java.util.concurrent.locks.LockSupport.park();
         }
     }
 }

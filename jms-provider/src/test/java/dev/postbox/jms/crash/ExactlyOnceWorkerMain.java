@@ -39,7 +39,7 @@ public final class ExactlyOnceWorkerMain {
             int n = process(session, out, message);
             if (n == holdOn) {
                 CrashConsumerMain.print("HOLDING " + n);
-                Thread.sleep(Long.MAX_VALUE);
+                CrashConsumerMain.holdUntilKilled();
             }
             session.commit();
             CrashConsumerMain.print("COMMITTED " + n);

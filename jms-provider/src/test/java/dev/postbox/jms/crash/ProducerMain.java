@@ -30,7 +30,7 @@ public final class ProducerMain {
                 producer.send(message);
                 CrashConsumerMain.print("SENT " + n);
                 if (delay > 0) {
-                    Thread.sleep(delay);
+                    Thread.sleep(delay); // pacing of the simulated producer, not a wait for a condition
                 }
             }
         }
