@@ -238,12 +238,8 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
 
     private long boundedByNextDelivery(long wait, long generation) {
         try {
-            WakeSignal signal = broker.signal(record.id());
-            Optional<Instant> next = signal.nextVisible(generation).orElse(null);
-            if (next == null) {
-                next = broker.nextVisibleAt(record.id());
-                signal.rememberNextVisible(generation, next);
-            }
+            Optional<Instant> next = broker.signal(record.id())
+                    .nextVisible(generation, () -> broker.nextVisibleAt(record.id()));
             if (next.isPresent()) {
                 long until = Duration.between(broker.clock().instant(), next.get()).toMillis() + 1;
                 return Math.max(1, Math.min(wait, until));

@@ -2,6 +2,7 @@ package dev.postbox.jms.engine;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -21,13 +22,8 @@ public final class WakeSignal {
     private long emptyAt = -1; // guarded by lock: the generation at which an unfiltered claim found nothing
     private volatile NextVisible nextVisible = new NextVisible(-1, Optional.empty());
 
-    /**
-     * When the destination's next delayed message becomes visible, as looked up at a generation.
-     *
-     * @param generation the generation the lookup began at
-     * @param at the time, or empty when nothing is delayed
-     */
-    public record NextVisible(long generation, Optional<Instant> at) {
+    /** When the next delayed message becomes visible (empty: none), as looked up at a generation. */
+    private record NextVisible(long generation, Optional<Instant> at) {
     }
 
     /** The current generation; read it before looking for messages. */
@@ -67,15 +63,18 @@ public final class WakeSignal {
         }
     }
 
-    /** The next-visible lookup made at generation {@code seen}, if there was one. */
-    public Optional<Optional<Instant>> nextVisible(long seen) {
+    /**
+     * When the destination's next delayed message becomes visible: looked up once per generation (the
+     * lookup begun at generation {@code seen} answers until the next wake).
+     */
+    public Optional<Instant> nextVisible(long seen, Supplier<Optional<Instant>> lookup) {
         NextVisible cached = nextVisible;
-        return cached.generation() == seen ? Optional.of(cached.at()) : Optional.empty();
-    }
-
-    /** Remembers a next-visible lookup begun at generation {@code seen}. */
-    public void rememberNextVisible(long seen, Optional<Instant> at) {
+        if (cached.generation() == seen) {
+            return cached.at();
+        }
+        Optional<Instant> at = lookup.get();
         nextVisible = new NextVisible(seen, at);
+        return at;
     }
 
     /** Wakes every waiter and listener. */
