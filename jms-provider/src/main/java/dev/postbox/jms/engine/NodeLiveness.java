@@ -3,6 +3,7 @@ package dev.postbox.jms.engine;
 import dev.postbox.jms.store.DestinationRecord;
 import dev.postbox.jms.store.MessageStore;
 import dev.postbox.jms.store.StoreException;
+import dev.postbox.jms.store.StoreTransaction;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,9 @@ final class NodeLiveness {
     private static final System.Logger LOG = System.getLogger(NodeLiveness.class.getName());
 
     /** The failure recorded on messages whose consumer's node died. */
+    /** How often messages left behind by deleted destinations are looked for. */
+    static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
+
     static final String CONSUMER_LOST = "consumer lost (its node stopped sending heartbeats)";
 
     private final MessageStore store;
@@ -33,6 +37,7 @@ final class NodeLiveness {
     private volatile String nodeId;
     private volatile long reapNotBeforeNanos = System.nanoTime();
     private volatile boolean otherNodes = true; // until the first count says otherwise
+    private long orphanSweepNotBeforeNanos = System.nanoTime();
 
     private final Duration durableSubscriptionTimeout;
 
@@ -124,6 +129,7 @@ final class NodeLiveness {
                         released);
             }
             removeOrphanedTemporaryDestinations();
+            sweepOrphanedMessages();
             return released;
         } catch (StoreException e) {
             storeFailed(new EngineException.StoreUnavailable("Message store unavailable: " + e.getMessage(), e));
@@ -156,6 +162,22 @@ final class NodeLiveness {
                 return null;
             });
             orphanRemoved.accept(orphan);
+        }
+    }
+
+    /**
+     * Deletes messages whose send committed after their destination was deleted (at most once per
+     * {@link #ORPHAN_SWEEP_INTERVAL}; the first sweep runs with the first heartbeat).
+     */
+    private void sweepOrphanedMessages() {
+        if (System.nanoTime() - orphanSweepNotBeforeNanos < 0) {
+            return;
+        }
+        orphanSweepNotBeforeNanos = System.nanoTime() + ORPHAN_SWEEP_INTERVAL.toNanos();
+        int deleted = store.inTransaction(StoreTransaction::deleteOrphanedMessages);
+        if (deleted > 0) {
+            LOG.log(Level.WARNING, "PBX-1035 {0} messages sent to destinations deleted meanwhile were deleted too",
+                    deleted);
         }
     }
 

@@ -43,6 +43,14 @@ public interface StoreTransaction extends AutoCloseable {
     /** Temporary destinations owned by nodes that are no longer registered. */
     List<DestinationRecord> orphanedTemporaryDestinations();
 
+    /**
+     * Deletes available messages whose destination no longer exists: sends that committed after their
+     * destination was deleted (messages carry no foreign key; see the V007 migration).
+     *
+     * @return how many were deleted
+     */
+    int deleteOrphanedMessages();
+
     /** Records that a consumer is attached to a subscription (and when the subscription was last active). */
     void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node);
 

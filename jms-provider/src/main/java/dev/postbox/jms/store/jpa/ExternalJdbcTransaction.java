@@ -140,6 +140,11 @@ final class ExternalJdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public int deleteOrphanedMessages() {
+        throw notInExternalTransaction();
+    }
+
+    @Override
     public void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node) {
         throw notInExternalTransaction();
     }

@@ -88,6 +88,13 @@ final class H2Dialect implements StoreDialect {
         return false;
     }
 
+    /** H2 keeps the foreign key from messages to destinations, so this finds nothing; kept for symmetry. */
+    @Override
+    public String deleteOrphanedMessagesSql() {
+        return "DELETE FROM pb_message WHERE claimed_by IS NULL"
+                + " AND destination_id NOT IN (SELECT id FROM pb_destination)";
+    }
+
     static final String CLAIM_IDEMPOTENCY_KEY = """
             MERGE INTO pb_idempotency_key t
             USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(100)),

@@ -164,6 +164,12 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public int deleteOrphanedMessages() {
+        return run("Delete orphaned messages",
+                () -> em.createNativeQuery(dialect.deleteOrphanedMessagesSql()).executeUpdate());
+    }
+
+    @Override
     public void attachSubscriptionConsumer(long subscriptionId, String consumerId, String node) {
         run("Attach subscription consumer", () -> {
             OffsetDateTime now = EntityMapper.utc(clock.instant());

@@ -77,6 +77,29 @@ final class PostgresDialect implements StoreDialect {
         return true;
     }
 
+    /**
+     * Finds the destinations that hold available messages by stepping through the claim index (one probe per
+     * destination, not a scan of the messages), and deletes the messages of those that no longer exist.
+     */
+    static final String DELETE_ORPHANED_MESSAGES = """
+            DELETE FROM pb_message
+             WHERE claimed_by IS NULL
+               AND destination_id IN (
+                   WITH RECURSIVE present(id) AS (
+                       SELECT min(destination_id) FROM pb_message WHERE claimed_by IS NULL
+                       UNION ALL
+                       SELECT (SELECT min(m.destination_id) FROM pb_message m
+                                WHERE m.claimed_by IS NULL AND m.destination_id > p.id)
+                         FROM present p WHERE p.id IS NOT NULL)
+                   SELECT p.id FROM present p
+                    WHERE p.id IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM pb_destination d WHERE d.id = p.id))""";
+
+    @Override
+    public String deleteOrphanedMessagesSql() {
+        return DELETE_ORPHANED_MESSAGES;
+    }
+
     static final String CLAIM_IDEMPOTENCY_KEY = """
             INSERT INTO pb_idempotency_key (destination_id, idempotency_key, message_id, expires_at)
             VALUES (?, ?, ?, ?)

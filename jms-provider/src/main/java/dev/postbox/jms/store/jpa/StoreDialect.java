@@ -35,4 +35,7 @@ interface StoreDialect {
 
     /** True when several JVMs may share the database. */
     boolean supportsMultipleNodes();
+
+    /** A statement deleting the available messages of destinations that no longer exist. */
+    String deleteOrphanedMessagesSql();
 }

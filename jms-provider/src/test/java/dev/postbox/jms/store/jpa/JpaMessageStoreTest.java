@@ -18,6 +18,7 @@ import dev.postbox.jms.store.StoredMessage;
 import dev.postbox.jms.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -242,6 +244,51 @@ class JpaMessageStoreTest {
         store.inTransaction(tx -> tx.insert(List.of(old)));
         assertEquals(1, (int) store.inTransaction(tx -> tx.insert(List.of(fresh))));
         assertEquals(0, (int) store.inTransaction(tx -> tx.deleteExpiredIdempotencyKeys(now)), "renewed key kept");
+    }
+
+    /**
+     * PostgreSQL: a send that commits after its destination was deleted leaves a message without destination
+     * (messages carry no foreign key); the orphan sweep deletes it and nothing else.
+     */
+    @Test
+    void aMessageSentWhileItsDestinationWasDeletedIsSweptAway() throws Exception {
+        open(TestDatabase.Kind.POSTGRESQL);
+        long gone = queue("gone").id();
+        long kept = queue("kept").id();
+        Instant now = Instant.now();
+        store.inTransaction(tx -> tx.insert(List.of(message(kept, 4, "stays", now))));
+        try (Connection sender = database.connect()) {
+            sender.setAutoCommit(false);
+            try (PreparedStatement insert = sender.prepareStatement("""
+                    INSERT INTO pb_message (id, destination_id, priority, visible_at, enqueued_at, jms_timestamp,
+                                            delivery_mode, jms_expiration, delivery_time, body_type)
+                    VALUES (nextval('pb_message_seq'), ?, 4, now(), now(), 1, 2, 0, 0, 0)""")) {
+                insert.setLong(1, gone);
+                insert.executeUpdate();
+            }
+            store.inTransaction(tx -> {
+                tx.deleteDestination(gone);
+                return null;
+            });
+            sender.commit();
+        }
+        assertEquals(1, messagesOf(gone), "the late send is stored although its destination is gone");
+
+        assertEquals(1, (int) store.inTransaction(tx -> tx.deleteOrphanedMessages()));
+        assertEquals(0, messagesOf(gone));
+        assertEquals(1, messagesOf(kept));
+        assertEquals(0, (int) store.inTransaction(tx -> tx.deleteOrphanedMessages()));
+    }
+
+    private int messagesOf(long destinationId) throws Exception {
+        try (Connection c = database.connect();
+                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM pb_message WHERE destination_id = ?")) {
+            count.setLong(1, destinationId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     @ParameterizedTest
