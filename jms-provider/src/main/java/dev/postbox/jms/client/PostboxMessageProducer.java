@@ -28,7 +28,6 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
 
     private final PostboxSession session;
     private final PostboxDestination destination;
-    private final DestinationRecord record;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
     private long sequence;
@@ -42,9 +41,15 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
     PostboxMessageProducer(PostboxSession session, Destination destination) throws JMSException {
         this.session = session;
         this.destination = destination == null ? null : PostboxDestination.of(destination);
-        this.record = this.destination == null ? null : resolve(this.destination);
+        if (this.destination != null) {
+            resolve(this.destination); // an unusable destination fails here, not at the first send
+        }
     }
 
+    /**
+     * The stored destination, looked up for every send (a cache hit): a queue deleted meanwhile is then created
+     * again (with auto-creation on) instead of failing every later send of this producer.
+     */
     private DestinationRecord resolve(PostboxDestination target) throws JMSException {
         if (target.isTopic()) {
             return session.destinations().resolveTopic(target);
@@ -172,7 +177,7 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
         if (destination == null) {
             throw new UnsupportedOperationException("This producer has no destination: use send(destination, message)");
         }
-        doSend(destination, record, message, mode, prio, ttl);
+        doSend(destination, resolve(destination), message, mode, prio, ttl);
     }
 
     @Override
@@ -205,7 +210,7 @@ public final class PostboxMessageProducer implements MessageProducer, QueueSende
         if (destination == null) {
             throw new UnsupportedOperationException("This producer has no destination: use send(destination, message)");
         }
-        sendAsync(destination, record, message, mode, prio, ttl, listener);
+        sendAsync(destination, resolve(destination), message, mode, prio, ttl, listener);
     }
 
     @Override

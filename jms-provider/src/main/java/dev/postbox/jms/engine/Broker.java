@@ -79,6 +79,7 @@ public final class Broker implements AutoCloseable {
                     }
                 });
         this.guard.onUnavailable(liveness::storeFailed);
+        this.guard.onMissingDestination(destinations::evictId);
         this.outcomes = new DeliveryOutcomes(config, store, destinations, clock);
         this.subscriptions = new Subscriptions(store, liveness::nodeId);
         this.wakeups = new Wakeups(scheduler, clock);

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds and creates destinations, caching their rows. The cache holds only ids and policies of
- * destinations that exist; a deleted destination is evicted by whoever deletes it (or found missing at
- * its next use by another node).
+ * destinations that exist; a deleted destination is evicted by whoever deletes it (or, deleted by another
+ * node, found missing at its next use).
  */
 final class DestinationRegistry {
 
@@ -60,6 +60,11 @@ final class DestinationRegistry {
 
     void evict(DestinationRecord destination) {
         cache.remove(new Key(destination.kind(), destination.name()));
+    }
+
+    /** Forgets the destination with this id (found deleted by another node or connection). */
+    void evictId(long id) {
+        cache.values().removeIf(record -> record.id() == id);
     }
 
     void evictAll() {

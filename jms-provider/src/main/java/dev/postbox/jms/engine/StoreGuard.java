@@ -1,5 +1,6 @@
 package dev.postbox.jms.engine;
 
+import dev.postbox.jms.store.MissingDestinationException;
 import dev.postbox.jms.store.StoreException;
 import dev.postbox.jms.store.StoreUnavailableException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,10 +11,16 @@ final class StoreGuard {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile java.util.function.Consumer<EngineException.StoreUnavailable> onUnavailable = e -> { };
+    private volatile java.util.function.LongConsumer onMissingDestination = id -> { };
 
     /** Tells someone (the node's liveness) about every store outage an operation runs into. */
     void onUnavailable(java.util.function.Consumer<EngineException.StoreUnavailable> listener) {
         this.onUnavailable = listener;
+    }
+
+    /** Tells someone (the destination cache) about a destination an operation found deleted. */
+    void onMissingDestination(java.util.function.LongConsumer listener) {
+        this.onMissingDestination = listener;
     }
 
     /** Marks the broker closed; true the first time. */
@@ -37,6 +44,9 @@ final class StoreGuard {
                     "Message store unavailable: " + e.getMessage(), e);
             onUnavailable.accept(failure);
             throw failure;
+        } catch (MissingDestinationException e) {
+            onMissingDestination.accept(e.destinationId());
+            throw new EngineException.InvalidDestination(e.getMessage());
         } catch (StoreException e) {
             throw new EngineException(e.getMessage(), e);
         }

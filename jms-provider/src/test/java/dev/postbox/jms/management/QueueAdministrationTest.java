@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.jms.testing.TestDatabase;
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,29 @@ class QueueAdministrationTest {
             assertThrows(ManagementException.NotFound.class, () -> f.management.getQueue("cleanup"));
             assertThrows(ManagementException.NotFound.class, () -> f.management.purgeQueue("cleanup"));
             assertThrows(ManagementException.NotFound.class, () -> f.management.deleteQueue("cleanup", true));
+        }
+    }
+
+    /**
+     * The producer's node still knows the queue's id when the management node deletes it: the next send is
+     * refused (nothing is stored for a queue that is gone), and the one after creates the queue again.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aSendToAQueueDeletedByAnotherNodeFailsOnceAndTheNextCreatesTheQueueAgain(TestDatabase.Kind kind)
+            throws Exception {
+        try (ManagementFixture f = new ManagementFixture(kind)) {
+            Session session = f.connect().createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue("recreated"));
+            producer.send(session.createTextMessage("before"));
+            f.management.deleteQueue("recreated", true);
+
+            assertThrows(InvalidDestinationException.class, () -> producer.send(session.createTextMessage("refused")));
+            producer.send(session.createTextMessage("after"));
+
+            assertEquals(1, f.queue("recreated").total());
+            TextMessage received = (TextMessage) session.createConsumer(session.createQueue("recreated")).receive(10_000);
+            assertEquals("after", received.getText());
         }
     }
 

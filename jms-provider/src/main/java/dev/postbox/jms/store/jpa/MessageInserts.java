@@ -1,17 +1,23 @@
 package dev.postbox.jms.store.jpa;
 
+import dev.postbox.jms.store.MissingDestinationException;
 import dev.postbox.jms.store.NewMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Stores new messages with one JDBC batch on the transaction's connection: the hot path of every send.
  * Plain SQL instead of persisting entities saves the persistence context's per-entity work (clones of the
  * body for change tracking, identity maps), which cost more CPU than the database round trip itself.
+ * <p>
+ * Each row is stored only if its destination still exists: a read of the destination's primary key, where a
+ * foreign key would lock the destination's row (a write per message, see the V007 migration). A send whose
+ * destination is gone fails with {@link MissingDestinationException}.
  */
 final class MessageInserts {
 
@@ -20,7 +26,8 @@ final class MessageInserts {
                                     enqueued_at, message_id, jms_timestamp, correlation_id, correlation_id_bytes,
                                     jms_type, reply_to, delivery_mode, jms_expiration, delivery_time,
                                     origin_connection, properties, body_type, body)
-            VALUES (%s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            SELECT %s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+             WHERE EXISTS (SELECT 1 FROM pb_destination WHERE id = ?)""";
 
     private MessageInserts() {
     }
@@ -36,6 +43,7 @@ final class MessageInserts {
         try (PreparedStatement insert = connection.prepareStatement(
                 INSERT.formatted(dialect.nextMessageIdExpression()))) {
             int stored = 0;
+            List<NewMessage> batched = new ArrayList<>(messages.size());
             for (NewMessage m : messages) {
                 if (!IdempotencyKeys.claim(connection, dialect, m, now)) {
                     continue;
@@ -59,13 +67,24 @@ final class MessageInserts {
                 insert.setString(i++, m.originConnection());
                 insert.setBytes(i++, m.properties());
                 insert.setShort(i++, (short) m.bodyType());
-                insert.setBytes(i, m.body());
+                insert.setBytes(i++, m.body());
+                insert.setLong(i, m.destinationId());
                 insert.addBatch();
+                batched.add(m);
             }
             if (stored > 0) {
-                insert.executeBatch();
+                requireAllStored(insert.executeBatch(), batched);
             }
             return stored;
+        }
+    }
+
+    /** A row the guard did not insert had lost its destination; the caller's transaction must not commit. */
+    private static void requireAllStored(int[] counts, List<NewMessage> batched) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new MissingDestinationException(batched.get(i).destinationId());
+            }
         }
     }
 }

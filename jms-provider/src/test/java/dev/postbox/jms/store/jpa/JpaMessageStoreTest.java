@@ -10,6 +10,7 @@ import dev.postbox.jms.store.DeadLetterInfo;
 import dev.postbox.jms.store.DestinationCounts;
 import dev.postbox.jms.store.DestinationKind;
 import dev.postbox.jms.store.DestinationRecord;
+import dev.postbox.jms.store.MissingDestinationException;
 import dev.postbox.jms.store.NewDestination;
 import dev.postbox.jms.store.NewMessage;
 import dev.postbox.jms.store.Release;
@@ -244,6 +245,29 @@ class JpaMessageStoreTest {
         store.inTransaction(tx -> tx.insert(List.of(old)));
         assertEquals(1, (int) store.inTransaction(tx -> tx.insert(List.of(fresh))));
         assertEquals(0, (int) store.inTransaction(tx -> tx.deleteExpiredIdempotencyKeys(now)), "renewed key kept");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMessageForADeletedDestinationIsRefusedAndNothingOfItsTransactionIsKept(TestDatabase.Kind kind)
+            throws Exception {
+        open(kind);
+        long gone = queue("gone").id();
+        long kept = queue("kept").id();
+        store.inTransaction(tx -> {
+            tx.deleteDestination(gone);
+            return null;
+        });
+        Instant now = Instant.now();
+        MissingDestinationException refused = assertThrows(MissingDestinationException.class,
+                () -> store.inTransaction(tx -> tx.insert(List.of(message(kept, 4, "first", now),
+                        message(gone, 4, "second", now)))));
+        assertEquals(gone, refused.destinationId());
+        assertThrows(MissingDestinationException.class, () -> store.insertCommitted(message(gone, 4, "alone", now)));
+        assertEquals(0, messagesOf(gone));
+        assertEquals(0, messagesOf(kept), "the transaction with the refused message stored nothing");
+        store.insertCommitted(message(kept, 4, "third", now));
+        assertEquals(1, messagesOf(kept));
     }
 
     /**
