@@ -2,12 +2,14 @@ package dev.postbox.jms.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.postbox.jms.testing.TestDatabase;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -18,6 +20,7 @@ import jakarta.jms.TemporaryQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -133,19 +136,51 @@ class AsyncSendTest extends ClientTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void aSendThatFailsLaterIsReportedToOnException(TestDatabase.Kind kind) throws Exception {
+    void aSendToATemporaryQueueDeletedBeforeTheSendIsRefusedInTheCallingThread(TestDatabase.Kind kind)
+            throws Exception {
         Connection connection = connect(kind);
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         TemporaryQueue temporary = session.createTemporaryQueue();
         MessageProducer producer = session.createProducer(temporary);
         temporary.delete();
         Recorder recorder = new Recorder();
+        assertThrows(InvalidDestinationException.class,
+                () -> producer.send(session.createTextMessage("refused"), recorder));
+        assertEquals(List.of(), recorder.completed);
+        assertEquals(List.of(), recorder.failed, "a failure thrown is not reported again");
+    }
+
+    /** The send is queued behind another whose completion holds the session's completion thread. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aSendThatFailsLaterIsReportedToOnException(TestDatabase.Kind kind) throws Exception {
+        Connection connection = connect(kind);
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TemporaryQueue temporary = session.createTemporaryQueue();
+        CountDownLatch release = new CountDownLatch(1);
+        Recorder blocker = new Recorder() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onCompletion(message);
+            }
+        };
+        session.createProducer(session.createQueue("async-blocker"))
+                .send(session.createTextMessage("holds the completion thread"), blocker);
+        Recorder recorder = new Recorder();
         Message message = session.createTextMessage("lost");
-        producer.send(message, recorder);
+        session.createProducer(temporary).send(message, recorder);
+        temporary.delete();
+        release.countDown();
         eventually(() -> recorder.failed.size() == 1);
         assertEquals(0, recorder.completed.size());
         assertTrue(recorder.failed.get(0) instanceof JMSException);
         assertEquals(message, recorder.failedMessages.get(0));
+        eventually(() -> blocker.completed.size() == 1);
     }
 
     @ParameterizedTest
@@ -206,7 +241,7 @@ class AsyncSendTest extends ClientTestBase {
     }
 
     /** Records completion callbacks. */
-    static final class Recorder implements CompletionListener {
+    static class Recorder implements CompletionListener {
         final List<String> completed = new CopyOnWriteArrayList<>();
         final List<String> idsSeen = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
