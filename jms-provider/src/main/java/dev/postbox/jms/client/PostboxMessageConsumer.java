@@ -203,7 +203,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
                 return null;
             }
             long bounded = storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait, generation);
-            boolean woken = signal.await(generation, bounded, TimeUnit.MILLISECONDS);
+            boolean woken = signal.await(generation, bounded, TimeUnit.MILLISECONDS, spec.unfiltered());
             if (!woken && !storeDown && bounded < wait) {
                 signal.wake(); // a delayed message's time came: every consumer of the destination looks again
             }

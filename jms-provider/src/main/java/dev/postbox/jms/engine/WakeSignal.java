@@ -12,11 +12,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * Tells waiting consumers of one destination that messages may have arrived: raised after a local send
  * commits, a release, a remote notification or the fallback poll. Waiters compare generations so that a
  * wake between "found nothing" and "wait" is never missed.
+ * <p>
+ * Waiters that take any message (no selector) are interchangeable: a send of {@code n} messages wakes at most
+ * {@code n} of them ({@link #wakeFor}), instead of all, so that a send does not set every idle consumer of a
+ * queue racing for one row. Waiters with a selector, and listeners, are told of every wake.
  */
 public final class WakeSignal {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Condition forSelectiveWaiters = lock.newCondition();
+    private final Condition forInterchangeableWaiters = lock.newCondition();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long generation; // guarded by lock
     private long emptyAt = -1; // guarded by lock: the generation at which an unfiltered claim found nothing
@@ -79,10 +84,26 @@ public final class WakeSignal {
 
     /** Wakes every waiter and listener. */
     public void wake() {
+        wakeFor(Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code messages} messages became claimable: wakes every selective waiter and listener, and at most that
+     * many interchangeable waiters (any one of them takes what another would; one that is woken for nothing
+     * only costs a query, one that is not woken finds the messages at its next look).
+     */
+    public void wakeFor(int messages) {
         lock.lock();
         try {
             generation++;
-            changed.signalAll();
+            forSelectiveWaiters.signalAll();
+            if (messages == Integer.MAX_VALUE) {
+                forInterchangeableWaiters.signalAll();
+            } else {
+                for (int i = 0; i < messages; i++) {
+                    forInterchangeableWaiters.signal();
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -94,10 +115,13 @@ public final class WakeSignal {
     /**
      * Waits until the generation differs from {@code seen} or the time is up.
      *
+     * @param interchangeable true for a waiter that takes any message (see {@link #wakeFor})
      * @return true when woken, false on timeout
      */
-    public boolean await(long seen, long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean await(long seen, long timeout, TimeUnit unit, boolean interchangeable)
+            throws InterruptedException {
         long nanos = unit.toNanos(timeout);
+        Condition changed = interchangeable ? forInterchangeableWaiters : forSelectiveWaiters;
         lock.lock();
         try {
             while (generation == seen) {
@@ -107,6 +131,17 @@ public final class WakeSignal {
                 nanos = changed.awaitNanos(nanos);
             }
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many waiters wait now: interchangeable ones, then selective ones (for diagnostics and tests). */
+    int[] waiting() {
+        lock.lock();
+        try {
+            return new int[] {lock.getWaitQueueLength(forInterchangeableWaiters),
+                lock.getWaitQueueLength(forSelectiveWaiters)};
         } finally {
             lock.unlock();
         }

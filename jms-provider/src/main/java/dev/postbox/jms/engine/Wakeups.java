@@ -5,9 +5,9 @@ import dev.postbox.jms.store.StoreNotifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -52,11 +52,16 @@ final class Wakeups {
 
     /** Messages became available on a destination at the given time (now or later). */
     void available(long destinationId, Instant visibleAt) {
+        available(destinationId, visibleAt, Integer.MAX_VALUE);
+    }
+
+    /** {@code count} messages became available on a destination at the given time (now or later). */
+    private void available(long destinationId, Instant visibleAt, int count) {
         if (visibleAt.isAfter(clock.instant())) {
             scheduler.schedule(() -> signal(destinationId).wake(),
                     Duration.between(clock.instant(), visibleAt).plusMillis(1));
         } else {
-            signal(destinationId).wake();
+            signal(destinationId).wakeFor(count);
             RemoteWakeups running = remote;
             if (running != null) {
                 running.announce(destinationId);
@@ -64,14 +69,21 @@ final class Wakeups {
         }
     }
 
-    /** Wakes the consumers of freshly stored messages (once per destination). */
+    /**
+     * Wakes the consumers of freshly stored messages: once per destination, as many interchangeable waiters as
+     * it got messages; delayed messages when their time comes.
+     */
     void stored(List<NewMessage> messages) {
-        Set<Long> woken = new LinkedHashSet<>();
+        Map<Long, Integer> visibleNow = new LinkedHashMap<>();
+        Instant now = clock.instant();
         for (NewMessage message : messages) {
-            if (message.visibleAt().isAfter(clock.instant()) || woken.add(message.destinationId())) {
+            if (message.visibleAt().isAfter(now)) {
                 available(message.destinationId(), message.visibleAt());
+            } else {
+                visibleNow.merge(message.destinationId(), 1, Integer::sum);
             }
         }
+        visibleNow.forEach((destinationId, count) -> available(destinationId, now, count));
     }
 
     /** Dead nodes' messages were released: every waiter here and on the other nodes looks again. */
