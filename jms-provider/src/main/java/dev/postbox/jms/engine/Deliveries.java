@@ -58,11 +58,8 @@ final class Deliveries {
             Instant now = clock.instant();
             String claimer = node.get();
             List<StoredMessage> claimed = consumer.unfiltered()
-                    ? store.inTransaction(tx -> {
-                        tx.relaxDurability();
-                        return keepBatchFresh(tx, tx.claim(new ClaimRequest(consumer.destination().id(), claimer,
-                                max, now)), claimer, now);
-                    })
+                    ? keepBatchFresh(store.claimRelaxed(new ClaimRequest(consumer.destination().id(), claimer, max,
+                            now)), claimer, now)
                     : claimFiltered(consumer, max, now, claimer);
             return outcomes.screen(claimed, consumer, claimer, now);
         });
@@ -96,29 +93,54 @@ final class Deliveries {
 
     /**
      * A claim of several messages (prefetch) keeps the first and the never-delivered ones that follow it,
-     * and gives the rest back untouched in the same transaction: a message that was delivered before (its
+     * and gives the rest back untouched: a message that was delivered before (its
      * consumer may have died on it) travels alone, so that the innocent messages fetched with a poison
      * message are not charged a delivery attempt each time the poison kills its consumer.
      *
      * <p>Claims commit without waiting for the disk ({@code synchronous_commit=off} on PostgreSQL): a claim lost
      * in a crash of the database server only makes the message available again with its previous count,
-     * and every later synchronous commit (an acknowledgement) flushes the claims before it.
+     * and every later synchronous commit (an acknowledgement) flushes the claims before it. The claim is one
+     * statement of its own and the give-back (rare: only when a batch holds a redelivered message) a second
+     * transaction; should this node die in between, the given-back messages are released with the rest of its
+     * claims, each charged the one attempt.
      */
+    private List<StoredMessage> keepBatchFresh(List<StoredMessage> claimed, String claimer, Instant now) {
+        int keep = freshPrefix(claimed);
+        if (keep < claimed.size()) {
+            store.inTransaction(tx -> {
+                tx.relaxDurability();
+                return tx.release(untouched(claimed.subList(keep, claimed.size()), now), claimer);
+            });
+        }
+        return keep < claimed.size() ? List.copyOf(claimed.subList(0, keep)) : claimed;
+    }
+
+    /** {@link #keepBatchFresh} inside the claim's transaction. */
     private static List<StoredMessage> keepBatchFresh(StoreTransaction tx, List<StoredMessage> claimed,
             String claimer, Instant now) {
+        int keep = freshPrefix(claimed);
+        if (keep >= claimed.size()) {
+            return claimed;
+        }
+        tx.release(untouched(claimed.subList(keep, claimed.size()), now), claimer);
+        return List.copyOf(claimed.subList(0, keep));
+    }
+
+    /** How many of a claimed batch to keep: the first message and the never-delivered ones right after it. */
+    private static int freshPrefix(List<StoredMessage> claimed) {
         int keep = 1;
         while (keep < claimed.size() && claimed.get(keep).deliveryCount() == 1) {
             keep++;
         }
-        if (keep >= claimed.size()) {
-            return claimed;
-        }
-        List<Release> giveBack = new ArrayList<>(claimed.size() - keep);
-        for (StoredMessage message : claimed.subList(keep, claimed.size())) {
+        return keep;
+    }
+
+    private static List<Release> untouched(List<StoredMessage> messages, Instant now) {
+        List<Release> giveBack = new ArrayList<>(messages.size());
+        for (StoredMessage message : messages) {
             giveBack.add(new Release(message.id(), false, now, null));
         }
-        tx.release(giveBack, claimer);
-        return List.copyOf(claimed.subList(0, keep));
+        return giveBack;
     }
 
     private List<StoredMessage> claimFiltered(ConsumerSpec consumer, int max, Instant now, String claimer) {
@@ -159,8 +181,7 @@ final class Deliveries {
         if (deliveries.isEmpty()) {
             return;
         }
-        int lost = guard.call(() -> store.inTransaction(tx -> DeliveryOutcomes.acknowledgeCountingLost(tx,
-                deliveries)));
+        int lost = guard.call(() -> DeliveryOutcomes.acknowledgeCountingLost(store, deliveries));
         inFlight.letGo(deliveries);
         if (lost > 0) {
             LOG.log(Level.WARNING, "PBX-1021 {0} of {1} acknowledged messages were no longer held by this node"

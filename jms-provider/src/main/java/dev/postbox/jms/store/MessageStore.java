@@ -43,6 +43,25 @@ public interface MessageStore extends AutoCloseable {
     }
 
     /**
+     * Claims messages (unfiltered) in a transaction of their own that commits without waiting for the disk, in
+     * delivery order. Implementations may do it in one round trip (the default runs a transaction).
+     */
+    default java.util.List<StoredMessage> claimRelaxed(ClaimRequest request) {
+        return inTransaction(tx -> {
+            tx.relaxDurability();
+            return tx.claim(request);
+        });
+    }
+
+    /**
+     * Deletes (acknowledges) messages claimed by the node, committed on its own; returns how many were deleted.
+     * Implementations may do it in one round trip (the default runs a transaction).
+     */
+    default int acknowledgeCommitted(java.util.Collection<Long> messageIds, String node) {
+        return inTransaction(tx -> tx.acknowledge(messageIds, node));
+    }
+
+    /**
      * Runs work in a new transaction, commits it and returns the result; rolls back when the work
      * throws. Implementations may run the work on another thread (inside an application server, store
      * work never runs on the application's threads); the work must not depend on the calling thread.

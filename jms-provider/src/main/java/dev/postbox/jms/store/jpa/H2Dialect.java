@@ -88,6 +88,12 @@ final class H2Dialect implements StoreDialect {
         return false;
     }
 
+    /** H2 claims hold a lock of this JVM until their transaction ends. */
+    @Override
+    public java.util.Optional<String> relaxedClaimSql() {
+        return java.util.Optional.empty();
+    }
+
     /** H2 keeps the foreign key from messages to destinations, so this finds nothing; kept for symmetry. */
     @Override
     public String deleteOrphanedMessagesSql() {

@@ -1,16 +1,19 @@
 package dev.postbox.jms.store.jpa;
 
+import dev.postbox.jms.store.ClaimRequest;
 import dev.postbox.jms.store.MessageStore;
 import dev.postbox.jms.store.NewMessage;
 import dev.postbox.jms.store.StoreException;
 import dev.postbox.jms.store.StoreNotifications;
 import dev.postbox.jms.store.StoreTransaction;
+import dev.postbox.jms.store.StoredMessage;
 import dev.postbox.jms.store.StoreUnavailableException;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -205,18 +208,52 @@ public final class JpaMessageStore implements MessageStore {
      */
     @Override
     public void insertCommitted(NewMessage message) {
+        autoCommitted("Store message",
+                c -> MessageInserts.insert(c, dialect, EntityMapper.utc(clock.instant()), List.of(message)));
+    }
+
+    /** On PostgreSQL one auto-commit statement that commits without waiting for the disk (one round trip). */
+    @Override
+    public List<StoredMessage> claimRelaxed(ClaimRequest request) {
+        java.util.Optional<String> sql = dialect.relaxedClaimSql();
+        if (sql.isEmpty()) {
+            return MessageStore.super.claimRelaxed(request);
+        }
+        return autoCommitted("Claim messages", c -> JpaStoreTransaction.sorted(MessageRows.query(c, sql.get(),
+                request.node(), EntityMapper.utc(request.now()), request.destinationId(), request.max())));
+    }
+
+    /** One auto-commit DELETE (one round trip) when the ids fit in one statement. */
+    @Override
+    public int acknowledgeCommitted(Collection<Long> messageIds, String node) {
+        if (messageIds.size() > MessageAcknowledgements.CHUNK) {
+            return MessageStore.super.acknowledgeCommitted(messageIds, node);
+        }
+        return autoCommitted("Acknowledge messages", c -> MessageAcknowledgements.delete(c, messageIds, node));
+    }
+
+    /** JDBC work that commits statement by statement. */
+    @FunctionalInterface
+    private interface AutoCommitWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs work on a connection of the store's own pool in auto-commit mode. */
+    private <T> T autoCommitted(String operation, AutoCommitWork<T> work) {
         try (Connection c = own.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
+            T result;
             try {
-                MessageInserts.insert(c, dialect, EntityMapper.utc(clock.instant()), List.of(message));
-            } catch (SQLException e) {
+                result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
                 restoreAutoCommit(c, autoCommit, e);
                 throw e;
             }
             c.setAutoCommit(autoCommit);
+            return result;
         } catch (SQLException e) {
-            throw StoreExceptions.translate("Store message", e);
+            throw StoreExceptions.translate(operation, e);
         }
     }
 
@@ -224,7 +261,7 @@ public final class JpaMessageStore implements MessageStore {
      * Puts a failed connection back in its mode for the pool; when that fails too (the connection is
      * broken), the first failure stays the one reported, so that a lost database reads as unavailable.
      */
-    private static void restoreAutoCommit(Connection c, boolean autoCommit, SQLException failure) {
+    private static void restoreAutoCommit(Connection c, boolean autoCommit, Exception failure) {
         try {
             c.setAutoCommit(autoCommit);
         } catch (SQLException again) {

@@ -284,7 +284,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         }
     }
 
-    private static List<StoredMessage> sorted(List<StoredMessage> messages) {
+    static List<StoredMessage> sorted(List<StoredMessage> messages) {
         List<StoredMessage> result = new ArrayList<>(messages);
         result.sort(DELIVERY_ORDER);
         return result;

@@ -22,7 +22,7 @@ final class MessageAcknowledgements {
     }
 
     /** At most this many ids per statement (PostgreSQL takes at most 65,535 parameters). */
-    private static final int CHUNK = 1_000;
+    static final int CHUNK = 1_000;
 
     /** Deletes the messages of {@code ids} claimed by {@code node}; returns how many were deleted. */
     static int delete(Connection connection, Collection<Long> ids, String node) throws SQLException {

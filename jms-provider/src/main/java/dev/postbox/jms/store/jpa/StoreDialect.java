@@ -36,6 +36,13 @@ interface StoreDialect {
     /** True when several JVMs may share the database. */
     boolean supportsMultipleNodes();
 
+    /**
+     * The claim as one statement that commits without waiting for the disk when run in auto-commit mode
+     * (parameters as {@link #claim}'s: node, now, destination, limit), or empty when claims need a
+     * transaction of their own.
+     */
+    java.util.Optional<String> relaxedClaimSql();
+
     /** A statement deleting the available messages of destinations that no longer exist. */
     String deleteOrphanedMessagesSql();
 }

@@ -114,6 +114,26 @@ class JpaMessageStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void claimsAndAcknowledgesInStatementsOfTheirOwn(TestDatabase.Kind kind) throws Exception {
+        open(kind);
+        long q = queue("q").id();
+        Instant now = Instant.now();
+        store.inTransaction(tx -> tx.insert(List.of(message(q, 4, "a", now), message(q, 9, "b", now),
+                message(q, 4, "c", now))));
+        List<StoredMessage> claimed = store.claimRelaxed(new ClaimRequest(q, "n1", 2, now));
+        assertEquals(List.of("b", "a"), claimed.stream().map(JpaMessageStoreTest::text).toList());
+        assertTrue(claimed.stream().allMatch(m -> m.deliveryCount() == 1 && "n1".equals(m.claimedBy())));
+        List<Long> ids = claimed.stream().map(StoredMessage::id).toList();
+
+        assertEquals(0, store.acknowledgeCommitted(ids, "n2"), "only the claiming node acknowledges");
+        assertEquals(2, store.acknowledgeCommitted(ids, "n1"));
+        assertEquals(1, messagesOf(q));
+        assertEquals(List.of("c"), store.claimRelaxed(new ClaimRequest(q, "n2", 5, now)).stream()
+                .map(JpaMessageStoreTest::text).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void delayedAndExpiredMessagesAreNotClaimed(TestDatabase.Kind kind) {
         open(kind);
         long q = queue("q").id();
