@@ -202,7 +202,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             if (noWait || wait <= 0) {
                 return null;
             }
-            long bounded = storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait, generation);
+            long bounded = storeDown ? Math.min(wait, OUTAGE_RETRY_MILLIS) : boundedByNextDelivery(wait);
             boolean woken = signal.await(generation, bounded, TimeUnit.MILLISECONDS, spec.unfiltered());
             if (!woken && !storeDown && bounded < wait) {
                 signal.wake(); // a delayed message's time came: every consumer of the destination looks again
@@ -236,10 +236,10 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
         return handOver.apply(claimed.get(0));
     }
 
-    private long boundedByNextDelivery(long wait, long generation) {
+    private long boundedByNextDelivery(long wait) {
         try {
             Optional<Instant> next = broker.signal(record.id())
-                    .nextVisible(generation, () -> broker.nextVisibleAt(record.id()));
+                    .nextVisible(() -> broker.nextVisibleAt(record.id()));
             if (next.isPresent()) {
                 long until = Duration.between(broker.clock().instant(), next.get()).toMillis() + 1;
                 return Math.max(1, Math.min(wait, until));

@@ -24,11 +24,12 @@ public final class WakeSignal {
     private final Condition forInterchangeableWaiters = lock.newCondition();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long generation; // guarded by lock
+    private long fullWakes; // guarded by lock: wakes that may have made a new delayed message known
     private long emptyAt = -1; // guarded by lock: the generation at which an unfiltered claim found nothing
     private volatile NextVisible nextVisible = new NextVisible(-1, Optional.empty());
 
-    /** When the next delayed message becomes visible (empty: none), as looked up at a generation. */
-    private record NextVisible(long generation, Optional<Instant> at) {
+    /** When the next delayed message becomes visible (empty: none), as looked up after a number of full wakes. */
+    private record NextVisible(long fullWakes, Optional<Instant> at) {
     }
 
     /** The current generation; read it before looking for messages. */
@@ -69,12 +70,21 @@ public final class WakeSignal {
     }
 
     /**
-     * When the destination's next delayed message becomes visible: looked up once per generation (the
-     * lookup begun at generation {@code seen} answers until the next wake).
+     * When the destination's next delayed message becomes visible, looked up again only after a full wake
+     * ({@link #wake()}: the fallback poll, a release, a remote notification, a delivery time reached). A
+     * counted wake ({@link #wakeFor}) is a local send of messages visible now; a local send of a delayed
+     * message wakes the signal itself when its time comes. So a busy queue does not ask after every send.
      */
-    public Optional<Instant> nextVisible(long seen, Supplier<Optional<Instant>> lookup) {
+    public Optional<Instant> nextVisible(Supplier<Optional<Instant>> lookup) {
+        long seen;
+        lock.lock();
+        try {
+            seen = fullWakes;
+        } finally {
+            lock.unlock();
+        }
         NextVisible cached = nextVisible;
-        if (cached.generation() == seen) {
+        if (cached.fullWakes() == seen) {
             return cached.at();
         }
         Optional<Instant> at = lookup.get();
@@ -98,6 +108,7 @@ public final class WakeSignal {
             generation++;
             forSelectiveWaiters.signalAll();
             if (messages == Integer.MAX_VALUE) {
+                fullWakes++;
                 forInterchangeableWaiters.signalAll();
             } else {
                 for (int i = 0; i < messages; i++) {

@@ -90,4 +90,24 @@ class WakeSignalTest {
         signal.wakeFor(1);
         assertTrue(signal.await(seen, 20, TimeUnit.SECONDS, true), "the wake between look and wait is not lost");
     }
+
+    @Test
+    void theNextDeliveryTimeIsLookedUpAgainAfterAFullWakeNotAfterASendOfVisibleMessages() {
+        AtomicInteger lookups = new AtomicInteger();
+        java.util.function.Supplier<java.util.Optional<java.time.Instant>> lookup = () -> {
+            lookups.incrementAndGet();
+            return java.util.Optional.empty();
+        };
+        signal.nextVisible(lookup);
+        signal.nextVisible(lookup);
+        assertEquals(1, lookups.get());
+
+        signal.wakeFor(3);
+        signal.nextVisible(lookup);
+        assertEquals(1, lookups.get(), "a local send of messages visible now changes no delivery time");
+
+        signal.wake();
+        signal.nextVisible(lookup);
+        assertEquals(2, lookups.get(), "a full wake (poll, release, remote send) may have");
+    }
 }
