@@ -14,7 +14,7 @@ public final class PostboxH2System extends PostboxSystem {
 
     @Override
     public String description() {
-        return "Postbox " + version() + " (Java SE connection factory, default settings) on embedded H2 (file"
+        return "Postbox " + version() + " (Java SE connection factory, " + settings() + ") on embedded H2 (file"
                 + " database, every commit written)";
     }
 

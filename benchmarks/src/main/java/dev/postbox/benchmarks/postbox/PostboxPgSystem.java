@@ -15,7 +15,7 @@ public final class PostboxPgSystem extends PostboxSystem {
 
     @Override
     public String description() {
-        return "Postbox " + version() + " (Java SE connection factory, default settings) on PostgreSQL (database "
+        return "Postbox " + version() + " (Java SE connection factory, " + settings() + ") on PostgreSQL (database "
                 + DATABASE + ")";
     }
 

@@ -14,6 +14,9 @@ import java.sql.PreparedStatement;
  */
 abstract class PostboxSystem implements JmsBenchmarkSystem {
 
+    /** Overrides the factory's {@code prefetchSize} (for experiments; the reported runs use the default). */
+    static final String PREFETCH_PROPERTY = "bench.postbox.prefetchSize";
+
     private PostboxConnectionFactory factory;
     private Connection keepAlive;
     private String jdbcUrl;
@@ -25,7 +28,17 @@ abstract class PostboxSystem implements JmsBenchmarkSystem {
     public void start(SystemContext context, boolean keepState) throws Exception {
         jdbcUrl = prepareStore(context, keepState);
         factory = new PostboxConnectionFactory(jdbcUrl);
+        Integer prefetch = Integer.getInteger(PREFETCH_PROPERTY);
+        if (prefetch != null) {
+            factory.setPrefetchSize(prefetch);
+        }
         keepAlive = factory.createConnection();
+    }
+
+    /** The factory settings for the description: the defaults unless an experiment overrides one. */
+    static String settings() {
+        Integer prefetch = Integer.getInteger(PREFETCH_PROPERTY);
+        return prefetch == null ? "default settings" : "default settings but prefetchSize " + prefetch;
     }
 
     String version() {

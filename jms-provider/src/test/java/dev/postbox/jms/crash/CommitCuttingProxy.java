@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A loopback TCP proxy in front of the local PostgreSQL that can make one commit's outcome unknown to the
- * client: once armed with a statement fragment, the first connection that runs a statement containing it
- * and then sends {@code COMMIT} gets the COMMIT forwarded to the server (which commits), but the client's
- * socket is closed before the server's answer reaches it, the way a server that commits and then
- * terminates the session looks to a client (seen during {@code pg_ctlcluster restart}). Needs
- * {@code prepareThreshold=0} on the JDBC URL so that statement text is sent every time.
+ * A loopback TCP proxy in front of the local PostgreSQL that can make one auto-commit statement's outcome
+ * unknown to the client, or make it fail: once armed with a statement fragment, the first statement containing
+ * it is forwarded to the server (which commits it) while the client's socket is closed before the answer
+ * reaches it, the way a server that commits and then terminates the session looks to a client (seen during
+ * {@code pg_ctlcluster restart}); or it is dropped and both sides are closed. Postbox runs sends, claims and
+ * acknowledgements outside transacted sessions as auto-commit statements. Needs {@code prepareThreshold=0} on
+ * the JDBC URL so that statement text is sent every time.
  */
 final class CommitCuttingProxy implements AutoCloseable {
 
@@ -29,8 +30,7 @@ final class CommitCuttingProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final AtomicReference<String> armed = new AtomicReference<>();
-    private volatile boolean dropCommit;
-    private volatile boolean autoCommitStatement;
+    private volatile boolean dropStatement;
     private final CountDownLatch cut = new CountDownLatch(1);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -49,34 +49,25 @@ final class CommitCuttingProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Cuts the client off after the next COMMIT of a transaction that ran a statement containing the fragment. */
-    void armCutAfterCommitOf(String statementFragment) {
-        dropCommit = false;
-        autoCommitStatement = false;
-        armed.set(statementFragment.toLowerCase(Locale.ROOT));
-    }
-
     /**
      * Cuts the client off once the next statement containing the fragment, run in auto-commit mode (it is
      * its own commit), has reached the server: the server commits it, the client never hears so.
      */
     void armCutAfterAutoCommitOf(String statementFragment) {
-        dropCommit = false;
-        autoCommitStatement = true;
+        dropStatement = false;
         armed.set(statementFragment.toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Drops the next COMMIT of a transaction that ran a statement containing the fragment and closes both
-     * sides: the server rolls the transaction back, the client sees a failed commit.
+     * Drops the next statement containing the fragment, run in auto-commit mode, and closes both sides: the
+     * server never sees it, the client sees a failure.
      */
-    void armDropCommitOf(String statementFragment) {
-        dropCommit = true;
-        autoCommitStatement = false;
+    void armDropAutoCommitOf(String statementFragment) {
+        dropStatement = true;
         armed.set(statementFragment.toLowerCase(Locale.ROOT));
     }
 
-    /** Waits until a commit was cut. */
+    /** Waits until a statement was cut or dropped. */
     boolean awaitCut(long timeout, TimeUnit unit) throws InterruptedException {
         return cut.await(timeout, unit);
     }
@@ -132,30 +123,20 @@ final class CommitCuttingProxy implements AutoCloseable {
                     if (fragment != null && text.contains(fragment)) {
                         ranWatchedStatement = true;
                     }
-                    if (ranWatchedStatement && text.contains("commit") && dropCommit && fragment != null
+                    if (ranWatchedStatement && dropStatement && fragment != null
                             && armed.compareAndSet(fragment, null)) {
                         cut.countDown();
-                        return; // finally closes both sides: the COMMIT never reaches the server
+                        return; // finally closes both sides: the statement never reaches the server
                     }
                     out.write(buffer, 0, read);
                     out.flush();
-                    if (ranWatchedStatement && autoCommitStatement && fragment != null
+                    if (ranWatchedStatement && fragment != null
                             && armed.compareAndSet(fragment, null)) {
                         // the statement and its Sync went out together: the server commits it
                         clientCut = true;
                         client.close();
                         cut.countDown();
                         return;
-                    }
-                    if (ranWatchedStatement && text.contains("commit")) {
-                        if (fragment != null && armed.compareAndSet(fragment, null)) {
-                            // the server has the COMMIT; the client never hears how it went
-                            clientCut = true;
-                            client.close();
-                            cut.countDown();
-                            return;
-                        }
-                        ranWatchedStatement = false;
                     }
                 }
             } catch (IOException e) {

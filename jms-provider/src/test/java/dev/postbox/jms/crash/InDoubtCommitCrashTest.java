@@ -101,7 +101,7 @@ class InDoubtCommitCrashTest {
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
             Message message = consumer.receive(5_000);
             assertNotNull(message);
-            proxy.armCutAfterCommitOf("delete from pb_message");
+            proxy.armCutAfterAutoCommitOf("delete from pb_message"); // an acknowledgement is one auto-commit DELETE
             assertThrows(JMSException.class, message::acknowledge);
             assertTrue(proxy.awaitCut(5, TimeUnit.SECONDS));
             assertEquals(0, CrashSupport.rowsIn(db, QUEUE), "the acknowledgement took effect");
@@ -122,7 +122,7 @@ class InDoubtCommitCrashTest {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         try (Session session = viaProxy.createSession(Session.CLIENT_ACKNOWLEDGE)) {
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
-            proxy.armCutAfterCommitOf("delivery_count = delivery_count + 1");
+            proxy.armCutAfterAutoCommitOf("delivery_count = delivery_count + 1"); // a claim is one auto-commit UPDATE
             Message received = null;
             int failures = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // 5 node timeouts
@@ -150,7 +150,7 @@ class InDoubtCommitCrashTest {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         try (Session session = viaProxy.createSession(Session.AUTO_ACKNOWLEDGE)) {
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
-            proxy.armCutAfterCommitOf("delete from pb_message");
+            proxy.armCutAfterAutoCommitOf("delete from pb_message");
             Message received = null;
             JMSException failure = null;
             try {
@@ -176,7 +176,7 @@ class InDoubtCommitCrashTest {
         CrashSupport.sendNumbered(direct, QUEUE, 1, 1);
         java.util.List<Integer> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Session session = viaProxy.createSession(Session.AUTO_ACKNOWLEDGE)) {
-            proxy.armDropCommitOf("delete from pb_message");
+            proxy.armDropAutoCommitOf("delete from pb_message");
             session.createConsumer(session.createQueue(QUEUE)).setMessageListener(m -> {
                 try {
                     processed.add(m.getIntProperty("n"));
@@ -184,7 +184,7 @@ class InDoubtCommitCrashTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertTrue(proxy.awaitCut(10, TimeUnit.SECONDS), "the acknowledgement's commit was dropped");
+            assertTrue(proxy.awaitCut(10, TimeUnit.SECONDS), "the acknowledgement was dropped");
             org.awaitility.Awaitility.await("the message is acknowledged after all, or given back and processed again")
                     .atMost(java.time.Duration.ofSeconds(10))
                     .failFast("unexpected state", () -> processed.size() > 2)
