@@ -435,7 +435,7 @@ public final class Broker implements AutoCloseable {
 
     /** Earliest future delivery time of a destination's delayed messages. */
     public Optional<Instant> nextVisibleAt(long destinationId) {
-        return guard.call(() -> store.inTransaction(tx -> tx.nextVisibleAt(destinationId, clock.instant())));
+        return guard.call(() -> store.nextVisibleAt(destinationId, clock.instant()));
     }
 
     /** Reads messages of a destination in delivery order without claiming them (QueueBrowser). */

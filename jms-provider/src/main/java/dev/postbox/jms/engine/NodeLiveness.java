@@ -23,6 +23,12 @@ final class NodeLiveness {
     private static final System.Logger LOG = System.getLogger(NodeLiveness.class.getName());
 
     /** The failure recorded on messages whose consumer's node died. */
+    /**
+     * Temporary destinations of dead nodes and subscriptions nobody uses any more are looked for at every
+     * this many heartbeats (three queries that an idle node would otherwise run at every beat).
+     */
+    static final int BEATS_PER_CLEANUP = 5;
+
     /** How often messages left behind by deleted destinations are looked for. */
     static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
 
@@ -38,6 +44,7 @@ final class NodeLiveness {
     private volatile long reapNotBeforeNanos = System.nanoTime();
     private volatile boolean otherNodes = true; // until the first count says otherwise
     private long orphanSweepNotBeforeNanos = System.nanoTime();
+    private long beats; // beats run one at a time (a fixed-delay task)
 
     private final Duration durableSubscriptionTimeout;
 
@@ -128,7 +135,9 @@ final class NodeLiveness {
                 LOG.log(Level.WARNING, "PBX-1031 {0} in-flight messages of dead nodes returned to their destinations",
                         released);
             }
-            removeOrphanedTemporaryDestinations();
+            if (beats++ % BEATS_PER_CLEANUP == 0) {
+                removeOrphanedTemporaryDestinations();
+            }
             sweepOrphanedMessages();
             return released;
         } catch (StoreException e) {

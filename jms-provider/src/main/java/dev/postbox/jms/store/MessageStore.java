@@ -62,6 +62,14 @@ public interface MessageStore extends AutoCloseable {
     }
 
     /**
+     * When the next message of a destination that is not visible yet becomes visible (empty: none), read
+     * outside any transaction where the store can.
+     */
+    default java.util.Optional<java.time.Instant> nextVisibleAt(long destinationId, java.time.Instant now) {
+        return inTransaction(tx -> tx.nextVisibleAt(destinationId, now));
+    }
+
+    /**
      * Runs work in a new transaction, commits it and returns the result; rolls back when the work
      * throws. Implementations may run the work on another thread (inside an application server, store
      * work never runs on the application's threads); the work must not depend on the calling thread.

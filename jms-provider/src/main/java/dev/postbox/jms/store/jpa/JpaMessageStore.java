@@ -232,6 +232,24 @@ public final class JpaMessageStore implements MessageStore {
         return autoCommitted("Acknowledge messages", c -> MessageAcknowledgements.delete(c, messageIds, node));
     }
 
+    /** One query in auto-commit mode, without the persistence context's transaction (asked by idle consumers). */
+    @Override
+    public java.util.Optional<java.time.Instant> nextVisibleAt(long destinationId, java.time.Instant now) {
+        return autoCommitted("Find next delivery time", c -> {
+            try (java.sql.PreparedStatement query = c.prepareStatement(NEXT_VISIBLE)) {
+                query.setLong(1, destinationId);
+                query.setObject(2, EntityMapper.utc(now));
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    java.time.OffsetDateTime at = row.next() ? row.getObject(1, java.time.OffsetDateTime.class) : null;
+                    return java.util.Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
+                }
+            }
+        });
+    }
+
+    private static final String NEXT_VISIBLE = "SELECT MIN(visible_at) FROM pb_message"
+            + " WHERE destination_id = ? AND claimed_by IS NULL AND visible_at > ?";
+
     /** JDBC work that commits statement by statement. */
     @FunctionalInterface
     private interface AutoCommitWork<T> {
