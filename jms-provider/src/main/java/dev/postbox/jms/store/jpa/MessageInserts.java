@@ -17,17 +17,28 @@ import java.util.List;
  * <p>
  * Each row is stored only if its destination still exists: a read of the destination's primary key, where a
  * foreign key would lock the destination's row (a write per message, see the V007 migration). A send whose
- * destination is gone fails with {@link MissingDestinationException}.
+ * destination is gone fails with {@link MissingDestinationException} and nothing of it is stored.
  */
 final class MessageInserts {
 
-    static final String INSERT = """
+    private static final String COLUMNS = """
             INSERT INTO pb_message (id, destination_id, priority, visible_at, expires_at, delivery_count,
                                     enqueued_at, message_id, jms_timestamp, correlation_id, correlation_id_bytes,
                                     jms_type, reply_to, delivery_mode, jms_expiration, delivery_time,
                                     origin_connection, properties, body_type, body)
+            """;
+
+    /** One message: stored only if its destination exists, checked in the same statement (one round trip). */
+    static final String INSERT_ONE = COLUMNS + """
             SELECT %s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
              WHERE EXISTS (SELECT 1 FROM pb_destination WHERE id = ?)""";
+
+    /**
+     * Several messages: their destinations are checked by one query first, so that the batch stays a plain
+     * {@code VALUES} insert, which the PostgreSQL driver rewrites into multi-row statements.
+     */
+    static final String INSERT_MANY = COLUMNS + """
+            VALUES (%s, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private MessageInserts() {
     }
@@ -40,8 +51,12 @@ final class MessageInserts {
      */
     static int insert(Connection connection, StoreDialect dialect, OffsetDateTime now, List<NewMessage> messages)
             throws SQLException {
+        boolean one = messages.size() == 1;
+        if (!one) {
+            requireDestinations(connection, messages);
+        }
         try (PreparedStatement insert = connection.prepareStatement(
-                INSERT.formatted(dialect.nextMessageIdExpression()))) {
+                (one ? INSERT_ONE : INSERT_MANY).formatted(dialect.nextMessageIdExpression()))) {
             int stored = 0;
             List<NewMessage> batched = new ArrayList<>(messages.size());
             for (NewMessage m : messages) {
@@ -68,7 +83,9 @@ final class MessageInserts {
                 insert.setBytes(i++, m.properties());
                 insert.setShort(i++, (short) m.bodyType());
                 insert.setBytes(i++, m.body());
-                insert.setLong(i, m.destinationId());
+                if (one) {
+                    insert.setLong(i, m.destinationId());
+                }
                 insert.addBatch();
                 batched.add(m);
             }
@@ -76,6 +93,33 @@ final class MessageInserts {
                 requireAllStored(insert.executeBatch(), batched);
             }
             return stored;
+        }
+    }
+
+    /** Fails with {@link MissingDestinationException} unless every message's destination exists. */
+    private static void requireDestinations(Connection connection, List<NewMessage> messages) throws SQLException {
+        java.util.Set<Long> wanted = new java.util.LinkedHashSet<>();
+        for (NewMessage m : messages) {
+            wanted.add(m.destinationId());
+        }
+        StringBuilder sql = new StringBuilder("SELECT id FROM pb_destination WHERE id IN (");
+        for (int i = 0; i < wanted.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        sql.append(')');
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (long id : wanted) {
+                query.setLong(i++, id);
+            }
+            try (java.sql.ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    wanted.remove(found.getLong(1));
+                }
+            }
+        }
+        if (!wanted.isEmpty()) {
+            throw new MissingDestinationException(wanted.iterator().next());
         }
     }
 
