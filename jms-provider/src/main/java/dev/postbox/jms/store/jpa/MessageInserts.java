@@ -51,6 +51,9 @@ final class MessageInserts {
      */
     static int insert(Connection connection, StoreDialect dialect, OffsetDateTime now, List<NewMessage> messages)
             throws SQLException {
+        if (messages.isEmpty()) {
+            return 0; // a publication no subscription wanted
+        }
         boolean one = messages.size() == 1;
         if (!one) {
             requireDestinations(connection, messages);

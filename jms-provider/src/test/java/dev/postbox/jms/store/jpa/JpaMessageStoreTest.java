@@ -286,6 +286,7 @@ class JpaMessageStoreTest {
         assertThrows(MissingDestinationException.class, () -> store.insertCommitted(message(gone, 4, "alone", now)));
         assertEquals(0, messagesOf(gone));
         assertEquals(0, messagesOf(kept), "the transaction with the refused message stored nothing");
+        assertEquals(0, (int) store.inTransaction(tx -> tx.insert(List.of())), "a publication nobody wanted");
         store.insertCommitted(message(kept, 4, "third", now));
         assertEquals(1, messagesOf(kept));
     }
