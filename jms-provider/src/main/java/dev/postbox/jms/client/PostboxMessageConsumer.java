@@ -268,7 +268,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
      */
     private List<Delivery> claimOne() {
         if (session.acknowledgesOnClaim()) {
-            return claimUnlessKnownEmpty(1, () -> broker.claimAndAcknowledge(spec, 1));
+            return claimUnlessKnownEmpty(() -> broker.claimAndAcknowledge(spec, 1));
         }
         synchronized (prefetched) {
             Delivery next = prefetched.poll();
@@ -276,7 +276,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
                 return List.of(next);
             }
         }
-        List<Delivery> claimed = claimUnlessKnownEmpty(prefetchSize, () -> broker.claim(spec, prefetchSize));
+        List<Delivery> claimed = claimUnlessKnownEmpty(() -> broker.claim(spec, prefetchSize));
         if (claimed.size() <= 1) {
             return claimed;
         }
@@ -292,11 +292,9 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
     /**
      * Claims, unless another unfiltered claim in this JVM found the destination empty and nothing woke it
      * since: idle consumers then cost the database nothing between wakes (one query per destination per
-     * wake instead of one per consumer and receive call). A claim that got fewer messages than it asked for
-     * took all there were, so it counts as finding the destination empty too: a consumer coming back for the
-     * next message does not ask again until something was sent or released.
+     * wake instead of one per consumer and receive call).
      */
-    private List<Delivery> claimUnlessKnownEmpty(int asked, java.util.function.Supplier<List<Delivery>> claim) {
+    private List<Delivery> claimUnlessKnownEmpty(java.util.function.Supplier<List<Delivery>> claim) {
         if (!spec.unfiltered()) {
             return claim.get();
         }
@@ -306,7 +304,7 @@ public final class PostboxMessageConsumer implements MessageConsumer, QueueRecei
             return List.of();
         }
         List<Delivery> claimed = claim.get();
-        if (claimed.size() < asked) {
+        if (claimed.isEmpty()) {
             signal.foundEmpty(generation);
         }
         return claimed;

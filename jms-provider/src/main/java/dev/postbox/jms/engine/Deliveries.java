@@ -58,8 +58,8 @@ final class Deliveries {
             Instant now = clock.instant();
             String claimer = node.get();
             List<StoredMessage> claimed = consumer.unfiltered()
-                    ? keepBatchFresh(consumer.destination().id(), store.claimRelaxed(new ClaimRequest(
-                            consumer.destination().id(), claimer, max, now)), claimer, now)
+                    ? keepBatchFresh(store.claimRelaxed(new ClaimRequest(consumer.destination().id(), claimer, max,
+                            now)), claimer, now)
                     : claimFiltered(consumer, max, now, claimer);
             return outcomes.screen(claimed, consumer, claimer, now);
         });
@@ -104,15 +104,13 @@ final class Deliveries {
      * transaction; should this node die in between, the given-back messages are released with the rest of its
      * claims, each charged the one attempt.
      */
-    private List<StoredMessage> keepBatchFresh(long destinationId, List<StoredMessage> claimed, String claimer,
-            Instant now) {
+    private List<StoredMessage> keepBatchFresh(List<StoredMessage> claimed, String claimer, Instant now) {
         int keep = freshPrefix(claimed);
         if (keep < claimed.size()) {
             store.inTransaction(tx -> {
                 tx.relaxDurability();
                 return tx.release(untouched(claimed.subList(keep, claimed.size()), now), claimer);
             });
-            wakeups.available(destinationId, now); // the given-back messages are there for the next look
         }
         return keep < claimed.size() ? List.copyOf(claimed.subList(0, keep)) : claimed;
     }
