@@ -105,24 +105,25 @@ final class Deliveries {
      * claims, each charged the one attempt.
      */
     private List<StoredMessage> keepBatchFresh(List<StoredMessage> claimed, String claimer, Instant now) {
-        int keep = freshPrefix(claimed);
-        if (keep < claimed.size()) {
-            store.inTransaction(tx -> {
-                tx.relaxDurability();
-                return tx.release(untouched(claimed.subList(keep, claimed.size()), now), claimer);
-            });
-        }
-        return keep < claimed.size() ? List.copyOf(claimed.subList(0, keep)) : claimed;
+        return keepBatchFresh(claimed, now, giveBack -> store.inTransaction(tx -> {
+            tx.relaxDurability();
+            return tx.release(giveBack, claimer);
+        }));
     }
 
     /** {@link #keepBatchFresh} inside the claim's transaction. */
     private static List<StoredMessage> keepBatchFresh(StoreTransaction tx, List<StoredMessage> claimed,
             String claimer, Instant now) {
+        return keepBatchFresh(claimed, now, giveBack -> tx.release(giveBack, claimer));
+    }
+
+    private static List<StoredMessage> keepBatchFresh(List<StoredMessage> claimed, Instant now,
+            java.util.function.Consumer<List<Release>> release) {
         int keep = freshPrefix(claimed);
         if (keep >= claimed.size()) {
             return claimed;
         }
-        tx.release(untouched(claimed.subList(keep, claimed.size()), now), claimer);
+        release.accept(untouched(claimed.subList(keep, claimed.size()), now));
         return List.copyOf(claimed.subList(0, keep));
     }
 

@@ -22,16 +22,14 @@ final class NodeLiveness {
 
     private static final System.Logger LOG = System.getLogger(NodeLiveness.class.getName());
 
-    /** The failure recorded on messages whose consumer's node died. */
     /**
-     * Temporary destinations of dead nodes and subscriptions nobody uses any more are looked for at every
-     * this many heartbeats (three queries that an idle node would otherwise run at every beat).
+     * Temporary destinations of dead nodes, subscriptions nobody uses any more and messages left behind by
+     * deleted destinations are looked for at every this many heartbeats (queries that an idle node would
+     * otherwise run at every beat); the first look is at the first heartbeat.
      */
     static final int BEATS_PER_CLEANUP = 5;
 
-    /** How often messages left behind by deleted destinations are looked for. */
-    static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
-
+    /** The failure recorded on messages whose consumer's node died. */
     static final String CONSUMER_LOST = "consumer lost (its node stopped sending heartbeats)";
 
     private final MessageStore store;
@@ -43,7 +41,6 @@ final class NodeLiveness {
     private volatile String nodeId;
     private volatile long reapNotBeforeNanos = System.nanoTime();
     private volatile boolean otherNodes = true; // until the first count says otherwise
-    private long orphanSweepNotBeforeNanos = System.nanoTime();
     private long beats; // beats run one at a time (a fixed-delay task)
 
     private final Duration durableSubscriptionTimeout;
@@ -137,8 +134,8 @@ final class NodeLiveness {
             }
             if (beats++ % BEATS_PER_CLEANUP == 0) {
                 removeOrphanedTemporaryDestinations();
+                sweepOrphanedMessages();
             }
-            sweepOrphanedMessages();
             return released;
         } catch (StoreException e) {
             storeFailed(new EngineException.StoreUnavailable("Message store unavailable: " + e.getMessage(), e));
@@ -174,15 +171,8 @@ final class NodeLiveness {
         }
     }
 
-    /**
-     * Deletes messages whose send committed after their destination was deleted (at most once per
-     * {@link #ORPHAN_SWEEP_INTERVAL}; the first sweep runs with the first heartbeat).
-     */
+    /** Deletes messages whose send committed after their destination was deleted. */
     private void sweepOrphanedMessages() {
-        if (System.nanoTime() - orphanSweepNotBeforeNanos < 0) {
-            return;
-        }
-        orphanSweepNotBeforeNanos = System.nanoTime() + ORPHAN_SWEEP_INTERVAL.toNanos();
         int deleted = store.inTransaction(StoreTransaction::deleteOrphanedMessages);
         if (deleted > 0) {
             LOG.log(Level.WARNING, "PBX-1035 {0} messages sent to destinations deleted meanwhile were deleted too",

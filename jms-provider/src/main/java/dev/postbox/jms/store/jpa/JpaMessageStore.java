@@ -11,13 +11,18 @@ import dev.postbox.jms.store.StoreUnavailableException;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.flywaydb.core.Flyway;
@@ -215,7 +220,7 @@ public final class JpaMessageStore implements MessageStore {
     /** On PostgreSQL one auto-commit statement that commits without waiting for the disk (one round trip). */
     @Override
     public List<StoredMessage> claimRelaxed(ClaimRequest request) {
-        java.util.Optional<String> sql = dialect.relaxedClaimSql();
+        Optional<String> sql = dialect.relaxedClaimSql();
         if (sql.isEmpty()) {
             return MessageStore.super.claimRelaxed(request);
         }
@@ -234,14 +239,14 @@ public final class JpaMessageStore implements MessageStore {
 
     /** One query in auto-commit mode, without the persistence context's transaction (asked by idle consumers). */
     @Override
-    public java.util.Optional<java.time.Instant> nextVisibleAt(long destinationId, java.time.Instant now) {
+    public Optional<Instant> nextVisibleAt(long destinationId, Instant now) {
         return autoCommitted("Find next delivery time", c -> {
-            try (java.sql.PreparedStatement query = c.prepareStatement(NEXT_VISIBLE)) {
+            try (PreparedStatement query = c.prepareStatement(NEXT_VISIBLE)) {
                 query.setLong(1, destinationId);
                 query.setObject(2, EntityMapper.utc(now));
-                try (java.sql.ResultSet row = query.executeQuery()) {
-                    java.time.OffsetDateTime at = row.next() ? row.getObject(1, java.time.OffsetDateTime.class) : null;
-                    return java.util.Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
+                try (ResultSet row = query.executeQuery()) {
+                    OffsetDateTime at = row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+                    return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
                 }
             }
         });

@@ -35,12 +35,8 @@ final class MessageAcknowledgements {
     }
 
     private static int deleteChunk(Connection connection, List<Long> ids, String node) throws SQLException {
-        StringBuilder sql = new StringBuilder(64 + 2 * ids.size()).append("DELETE FROM pb_message WHERE id IN (");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        sql.append(") AND COALESCE(claimed_by, '') = ?");
-        try (PreparedStatement delete = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM pb_message WHERE id IN ("
+                + MessageRows.placeholders(ids.size()) + ") AND COALESCE(claimed_by, '') = ?")) {
             int index = 1;
             for (Long id : ids) {
                 delete.setLong(index++, id);

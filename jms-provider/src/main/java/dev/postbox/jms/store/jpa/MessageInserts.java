@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +60,6 @@ final class MessageInserts {
         try (PreparedStatement insert = connection.prepareStatement(
                 (one ? INSERT_ONE : INSERT_MANY).formatted(dialect.nextMessageIdExpression()))) {
             int stored = 0;
-            List<NewMessage> batched = new ArrayList<>(messages.size());
             for (NewMessage m : messages) {
                 if (!IdempotencyKeys.claim(connection, dialect, m, now)) {
                     continue;
@@ -90,10 +88,13 @@ final class MessageInserts {
                     insert.setLong(i, m.destinationId());
                 }
                 insert.addBatch();
-                batched.add(m);
             }
-            if (stored > 0) {
-                requireAllStored(insert.executeBatch(), batched);
+            if (stored == 0) {
+                return 0;
+            }
+            int[] counts = insert.executeBatch();
+            if (one && counts[0] == 0) { // the lone send's guard found no destination
+                throw new MissingDestinationException(messages.get(0).destinationId());
             }
             return stored;
         }
@@ -105,12 +106,8 @@ final class MessageInserts {
         for (NewMessage m : messages) {
             wanted.add(m.destinationId());
         }
-        StringBuilder sql = new StringBuilder("SELECT id FROM pb_destination WHERE id IN (");
-        for (int i = 0; i < wanted.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        sql.append(')');
-        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM pb_destination WHERE id IN (" + MessageRows.placeholders(wanted.size()) + ")")) {
             int i = 1;
             for (long id : wanted) {
                 query.setLong(i++, id);
@@ -123,15 +120,6 @@ final class MessageInserts {
         }
         if (!wanted.isEmpty()) {
             throw new MissingDestinationException(wanted.iterator().next());
-        }
-    }
-
-    /** A row the guard did not insert had lost its destination; the caller's transaction must not commit. */
-    private static void requireAllStored(int[] counts, List<NewMessage> batched) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                throw new MissingDestinationException(batched.get(i).destinationId());
-            }
         }
     }
 }

@@ -53,6 +53,11 @@ final class MessageRows {
         }
     }
 
+    /** {@code ?,?,…,?}: the parameters of an {@code IN} list of {@code count} values. */
+    static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+
     /** One {@code pb_message} row. */
     static StoredMessage read(ResultSet r) throws SQLException {
         NewMessage content = new NewMessage(r.getLong("destination_id"), r.getShort("priority"),
